@@ -1,0 +1,441 @@
+/* cjm-file.c
+ *
+ * Copyright 2026 The Reiskaart authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cjm-file.h"
+#include "cjm-reader.h"
+#include "cjm-writer.h"
+
+/* Saving never leaves a half-written map: the new bytes go to a temporary
+ * file in the same folder, are synced to the disk, and only then renamed
+ * over the old file, after which the folder is synced so the rename itself
+ * survives a power cut. Until the rename the old file is untouched. */
+
+static void
+set_save_error (GError     **error,
+                int          saved_errno)
+{
+  const char *message;
+
+  switch (saved_errno)
+    {
+    case ENOSPC:
+    case EDQUOT:
+      message = _("There is not enough space on the disk to save the map, so the file on disk "
+                  "was left unchanged; free some space or save elsewhere.");
+      break;
+    case EFBIG:
+      message = _("The file system does not allow a file this large, so the file on disk was "
+                  "left unchanged; save the map elsewhere.");
+      break;
+    case EACCES:
+    case EPERM:
+      message = _("You do not have permission to save in this folder, so nothing was written; "
+                  "use Save As to choose another folder.");
+      break;
+    case EROFS:
+      message = _("The folder is read-only, so nothing was written; use Save As to choose "
+                  "another folder.");
+      break;
+    case ENOENT:
+    case ENOTDIR:
+      message = _("The folder to save in no longer exists, so nothing was written; use Save As "
+                  "to choose another folder.");
+      break;
+    default:
+      g_set_error (error, CJM_IO_ERROR, CJM_IO_ERROR_SAVE,
+                   _("The map could not be saved (%s), so the file on disk was left unchanged."),
+                   g_strerror (saved_errno));
+      return;
+    }
+  g_set_error_literal (error, CJM_IO_ERROR, CJM_IO_ERROR_SAVE, message);
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, MIN (length, 1 << 20));
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+      data += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+static void
+sync_folder (const char *folder)
+{
+  int fd = open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  /* best effort: some file systems refuse to sync a folder */
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+/**
+ * cjm_file_write_atomic:
+ * @path: the file to replace or create
+ * @contents: its new contents
+ * @error: a plain sentence saying why it failed
+ *
+ * Replaces @path so that, whatever happens, it holds either the old or the
+ * new contents, never a mix. A symbolic link is followed and the file it
+ * points to is replaced, so the link survives. The permissions of an
+ * existing file are kept. A file with several hard links is replaced under
+ * this name only: the other names keep the old version, which is safer
+ * than rewriting a shared file in place.
+ *
+ * Returns: %TRUE once the new contents are on the disk
+ */
+gboolean
+cjm_file_write_atomic (const char  *path,
+                       GBytes      *contents,
+                       GError     **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
+  struct stat st;
+  gboolean exists;
+  mode_t mode = 0666;
+  gsize length;
+  const guint8 *data;
+  int fd;
+  int saved_errno;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  target = realpath (path, NULL);
+  if (target == NULL)
+    target = g_strdup (path);
+
+  exists = g_stat (target, &st) == 0;
+  if (exists && !S_ISREG (st.st_mode))
+    {
+      g_set_error_literal (error, CJM_IO_ERROR, CJM_IO_ERROR_NOT_REGULAR,
+                           _("Something other than an ordinary file has this name, so nothing was "
+                             "written; choose another name."));
+      return FALSE;
+    }
+  if (exists)
+    mode = st.st_mode & 07777;
+
+  folder = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
+  temp = g_strdup_printf ("%s/.%s.saving-XXXXXX", folder, base);
+
+  /* a new file gets the usual permissions (0666 less the umask); an
+   * existing one keeps its own, set below before anything is written */
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, exists ? 0600 : 0666);
+  if (fd < 0)
+    {
+      set_save_error (error, errno);
+      return FALSE;
+    }
+
+  /* keep a shared file's owner and group where the system lets us */
+  if (exists && (st.st_uid != getuid () || st.st_gid != getgid ())
+      && fchown (fd, st.st_uid, st.st_gid) != 0)
+    g_debug ("could not keep the owner of %s: %s", target, g_strerror (errno));
+
+  data = g_bytes_get_data (contents, &length);
+  if ((exists && fchmod (fd, mode) != 0)
+      || !write_all (fd, data, length)
+      || fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (temp);
+      set_save_error (error, saved_errno);
+      return FALSE;
+    }
+  if (close (fd) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (temp);
+      set_save_error (error, saved_errno);
+      return FALSE;
+    }
+
+  if (g_rename (temp, target) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (temp);
+      set_save_error (error, saved_errno);
+      return FALSE;
+    }
+
+  sync_folder (folder);
+  return TRUE;
+}
+
+/**
+ * cjm_file_serialize:
+ * @document: a map
+ * @error: set if the bytes would not load again
+ *
+ * Serialises @document and loads the result once more with the real
+ * reader, so a bug in the writer can never reach the disk.
+ *
+ * Returns: (transfer full) (nullable): the bytes to save
+ */
+GBytes *
+cjm_file_serialize (CjmDocument *document,
+                    GError     **error)
+{
+  g_autoptr(GBytes) bytes = cjm_writer_save_to_bytes (document);
+  g_autoptr(CjmDocument) check = NULL;
+  g_autoptr(GError) check_error = NULL;
+
+  check = cjm_reader_load_bytes (bytes, NULL, &check_error);
+  if (check == NULL)
+    {
+      g_critical ("saved map does not load again: %s", check_error->message);
+      g_set_error_literal (error, CJM_IO_ERROR, CJM_IO_ERROR_SAVE,
+                           _("Reiskaart made a mistake preparing the file, so nothing was written; "
+                             "please report this problem."));
+      return NULL;
+    }
+  return g_steal_pointer (&bytes);
+}
+
+static gboolean
+replace_file (GFile   *file,
+              GBytes  *bytes,
+              GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    return cjm_file_write_atomic (path, bytes, error);
+
+  /* not a local file (a network share through GVfs): GIO's own replace
+   * writes a temporary file and keeps a backup */
+  return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  NULL, TRUE, G_FILE_CREATE_NONE, NULL, NULL, error);
+}
+
+/**
+ * cjm_file_save:
+ * @document: a map
+ * @file: where to save it
+ * @error: a plain sentence saying why it failed
+ *
+ * Saves @document and marks it unmodified. On failure the file on disk is
+ * unchanged and so is @document.
+ *
+ * Returns: %TRUE if saved
+ */
+gboolean
+cjm_file_save (CjmDocument *document,
+               GFile       *file,
+               GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (CJM_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = cjm_file_serialize (document, error);
+  if (bytes == NULL || !replace_file (file, bytes, error))
+    return FALSE;
+
+  cjm_history_mark_saved (cjm_document_get_history (document));
+  return TRUE;
+}
+
+typedef struct
+{
+  GBytes  *bytes;
+  guint64  state;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_bytes_unref (data->bytes);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (replace_file (source_object, data->bytes, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  CjmDocument *document = g_task_get_task_data (outer);
+  SaveData *data = g_object_get_data (G_OBJECT (outer), "save-data");
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+  /* edits made while the file was being written are still unsaved */
+  if (cjm_history_get_state (cjm_document_get_history (document)) == data->state)
+    cjm_history_mark_saved (cjm_document_get_history (document));
+  g_task_return_boolean (outer, TRUE);
+}
+
+/**
+ * cjm_file_save_async:
+ * @document: a map
+ * @file: where to save it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Serialises @document now, on the calling thread, and writes and syncs it
+ * on a worker thread, since syncing may take seconds on a network drive.
+ */
+void
+cjm_file_save_async (CjmDocument         *document,
+                     GFile               *file,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) inner = NULL;
+  GError *error = NULL;
+  SaveData *data;
+  GBytes *bytes;
+
+  g_return_if_fail (CJM_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (file));
+
+  outer = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, cjm_file_save_async);
+  g_task_set_task_data (outer, g_object_ref (document), g_object_unref);
+
+  bytes = cjm_file_serialize (document, &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  data = g_new0 (SaveData, 1);
+  data->bytes = bytes;
+  data->state = cjm_history_get_state (cjm_document_get_history (document));
+  g_object_set_data_full (G_OBJECT (outer), "save-data", data, (GDestroyNotify) save_data_free);
+
+  inner = g_task_new (file, cancellable, on_saved, g_object_ref (outer));
+  g_task_set_task_data (inner, data, NULL);
+  g_task_run_in_thread (inner, save_thread);
+}
+
+gboolean
+cjm_file_save_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  CjmLocation location;
+} LoadData;
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  CjmDocument *document = cjm_reader_load_file (source_object, &data->location, &error);
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+void
+cjm_file_load_async (GFile               *file,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  cjm_reader_init ();
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cjm_file_load_async);
+  g_task_set_task_data (task, g_new0 (LoadData, 1), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * cjm_file_load_finish:
+ * @result: the result passed to the callback
+ * @location: (out) (optional): where the problem is, on failure
+ * @error: a plain sentence saying what is wrong
+ *
+ * Returns: (transfer full) (nullable): the map
+ */
+CjmDocument *
+cjm_file_load_finish (GAsyncResult  *result,
+                      CjmLocation   *location,
+                      GError       **error)
+{
+  LoadData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (location != NULL)
+    *location = data->location;
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
