@@ -1104,8 +1104,7 @@ read_entity_node (Reader    *reader,
             {
               const char *lang = attribute_value (attr);
 
-              if (strlen (lang) > 35 || !g_regex_match_simple ("^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$",
-                                                               lang, 0, 0))
+              if (!cjm_language_is_valid (lang))
                 return fail_at (reader, node, "xml:lang", error,
                                 _("“%s” is not a language code such as “nl” or “en”."), lang);
               g_object_set (entity, "language", lang, NULL);

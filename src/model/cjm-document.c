@@ -403,6 +403,82 @@ cjm_document_get_cell_items (CjmDocument *self,
 
 /* Validation ---------------------------------------------------------- */
 
+/* Text inside list values (metric units, point sources, scale labels) is
+ * not cleaned by a property setter, so it must arrive clean. */
+static gboolean
+check_clean_text (const char *text,
+                  GError    **error)
+{
+  g_autofree char *clean = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  clean = cjm_text_sanitize (text, -1, TRUE);
+  if (strcmp (clean, text) != 0)
+    {
+      g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_INVALID_VALUE,
+                           _("The text contains line breaks or characters that cannot be saved."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_sample (int      sample,
+              GError **error)
+{
+  if (sample != CJM_UNSET_INT && sample < 0)
+    {
+      g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_INVALID_VALUE,
+                           _("A sample size cannot be negative."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cjm_language_is_valid:
+ * @language: a language tag such as "nl" or "en-GB"
+ *
+ * Returns: whether @language can be stored as the map's xml:lang
+ */
+gboolean
+cjm_language_is_valid (const char *language)
+{
+  return language != NULL && strlen (language) <= 35
+         && g_regex_match_simple ("^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$", language, 0, 0);
+}
+
+static gboolean
+check_scale_labels (GPtrArray *labels,
+                    int        min,
+                    int        max,
+                    GError   **error)
+{
+  for (guint i = 0; labels != NULL && i < labels->len; i++)
+    {
+      const CjmScaleLabel *label = g_ptr_array_index (labels, i);
+
+      if (label->value < min || label->value > max)
+        {
+          g_set_error (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_INVALID_VALUE,
+                       _("The label for %d lies outside the scale from %d to %d."),
+                       label->value, min, max);
+          return FALSE;
+        }
+      for (guint j = 0; j < i; j++)
+        if (((const CjmScaleLabel *) g_ptr_array_index (labels, j))->value == label->value)
+          {
+            g_set_error (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_DUPLICATE,
+                         _("The scale has two labels for %d."), label->value);
+            return FALSE;
+          }
+      if (!check_clean_text (label->text, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_reference (CjmDocument *self,
                  const char  *id,
@@ -467,7 +543,9 @@ check_curve_points (CjmDocument *self,
                                _("A point’s position across its phase must lie between 0 and 1."));
           return FALSE;
         }
-      if (!check_scale_value (self, point->value, error))
+      if (!check_scale_value (self, point->value, error)
+          || !check_sample (point->sample, error)
+          || !check_clean_text (point->source, error))
         return FALSE;
     }
   return TRUE;
@@ -487,12 +565,10 @@ check_metrics (GPtrArray *metrics,
                                _("A metric’s value must be an ordinary number."));
           return FALSE;
         }
-      if (metric->sample != CJM_UNSET_INT && metric->sample < 0)
-        {
-          g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_INVALID_VALUE,
-                               _("A sample size cannot be negative."));
-          return FALSE;
-        }
+      if (!check_sample (metric->sample, error)
+          || !check_clean_text (metric->name, error)
+          || !check_clean_text (metric->unit, error))
+        return FALSE;
       if (metric->kind == CJM_METRIC_CUSTOM && (metric->name == NULL || *metric->name == '\0'))
         {
           g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_INVALID_VALUE,
@@ -539,7 +615,7 @@ check_scale_change (CjmDocument *self,
             goto out_of_range;
         }
     }
-  return TRUE;
+  return check_scale_labels (cjm_map_get_scale_labels (self->map), min, max, error);
 
 out_of_range:
   g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_INVALID_VALUE,
@@ -621,6 +697,18 @@ cjm_document_check_field (CjmDocument    *self,
       if (strcmp (name, "scale-max") == 0)
         return check_scale_change (self, cjm_map_get_scale_min (self->map),
                                    g_value_get_int (value), error);
+      if (strcmp (name, "scale-labels") == 0)
+        return check_scale_labels (g_value_get_boxed (value), cjm_map_get_scale_min (self->map),
+                                   cjm_map_get_scale_max (self->map), error);
+      if (strcmp (name, "language") == 0 && g_value_get_string (value) != NULL
+          && *g_value_get_string (value) != '\0'
+          && !cjm_language_is_valid (g_value_get_string (value)))
+        {
+          g_set_error (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_INVALID_VALUE,
+                       _("“%s” is not a language code such as “nl” or “en”."),
+                       g_value_get_string (value));
+          return FALSE;
+        }
     }
   else if (CJM_IS_TOUCHPOINT (entity) || CJM_IS_CARD (entity))
     {
@@ -998,8 +1086,8 @@ cjm_document_add (CjmDocument *self,
   g_return_val_if_fail (CJM_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (CJM_IS_ENTITY (entity) && !CJM_IS_MAP (entity), FALSE);
 
-  id = cjm_entity_get_id (entity);
-  list = cjm_document_get_list (self, G_OBJECT_TYPE (entity));
+  id = cjm_entity_get_id (owned);
+  list = cjm_document_get_list (self, G_OBJECT_TYPE (owned));
 
   if (!cjm_id_is_valid (id) || cjm_channel_info_lookup (id) != NULL)
     {

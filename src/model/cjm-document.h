@@ -127,6 +127,7 @@ void         cjm_document_end_group        (CjmDocument  *self);
 gboolean     cjm_document_undo             (CjmDocument  *self);
 gboolean     cjm_document_redo             (CjmDocument  *self);
 
+gboolean     cjm_language_is_valid         (const char     *language);
 gboolean     cjm_document_check_field      (CjmDocument    *self,
                                             CjmEntity      *entity,
                                             const CjmField *field,
