@@ -374,7 +374,8 @@ gboolean
 cjm_file_save_finish (GAsyncResult  *result,
                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cjm_file_save_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -432,7 +433,8 @@ cjm_file_load_finish (GAsyncResult  *result,
 {
   LoadData *data;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cjm_file_load_async, NULL);
 
   data = g_task_get_task_data (G_TASK (result));
   if (location != NULL)
