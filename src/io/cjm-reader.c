@@ -70,66 +70,101 @@ cjm_reader_init (void)
 
 /* Locations ------------------------------------------------------------ */
 
-static int
-column_of (const char *data,
-           gsize       length,
-           int         line,
-           const char *element,
-           const char *attribute)
+static void
+position_of (Reader     *reader,
+             const char *at,
+             int        *line,
+             int        *column)
 {
-  const char *start = data;
-  const char *end = data + length;
-  const char *eol;
-  const char *hit = NULL;
+  const char *line_start = reader->data;
 
-  for (int l = 1; l < line && start < end; l++)
+  *line = 1;
+  for (const char *p = reader->data; p < at; p++)
+    if (*p == '\n')
+      {
+        (*line)++;
+        line_start = p + 1;
+      }
+  if (g_utf8_validate_len (line_start, at - line_start, NULL))
+    *column = (int) g_utf8_pointer_to_offset (line_start, at) + 1;
+  else
+    *column = (int) (at - line_start) + 1;
+}
+
+static const char *
+line_start_of (Reader *reader,
+               int     line)
+{
+  const char *p = reader->data;
+  const char *end = reader->data + reader->length;
+
+  for (int l = 1; l < line && p < end; l++)
     {
-      const char *nl = memchr (start, '\n', end - start);
+      const char *nl = memchr (p, '\n', end - p);
 
       if (nl == NULL)
-        return 0;
-      start = nl + 1;
+        return end;
+      p = nl + 1;
     }
-  eol = memchr (start, '\n', end - start);
-  if (eol == NULL)
-    eol = end;
+  return p;
+}
 
-  if (element != NULL)
+static gboolean
+ends_name (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '>' || c == '/' || c == '=';
+}
+
+/* Finds where an element (and one of its attributes) starts in the text.
+ * libxml2 records an element's line where its start tag ends, so the tag
+ * is looked for backwards from there, across lines if it spans several. */
+static const char *
+find_in_source (Reader     *reader,
+                int         line,
+                const char *element,
+                const char *attribute)
+{
+  const char *end = reader->data + reader->length;
+  const char *line_end = line_start_of (reader, line + 1);
+  const char *from = line_start_of (reader, MAX (1, line - 200));
+  const char *tag = NULL;
+
+  if (line_end > end)
+    line_end = end;
+
+  for (const char *p = from; element != NULL && p < line_end; p++)
     {
-      g_autofree char *needle = g_strconcat ("<", element, NULL);
+      const char *name;
+      gsize n = strlen (element);
 
-      hit = g_strstr_len (start, eol - start, needle);
-      if (hit == NULL)
-        {
-          /* a prefixed element: find the name after a colon */
-          g_autofree char *suffix = g_strconcat (":", element, NULL);
-          const char *colon = g_strstr_len (start, eol - start, suffix);
-
-          if (colon != NULL)
-            while (colon > start && *colon != '<')
-              colon--;
-          hit = colon;
-        }
+      if (*p != '<')
+        continue;
+      name = p + 1;
+      /* a prefixed name: skip the prefix */
+      for (const char *q = name; q < line_end && !ends_name (*q); q++)
+        if (*q == ':')
+          name = q + 1;
+      if ((gsize) (line_end - name) > n && strncmp (name, element, n) == 0 && ends_name (name[n]))
+        tag = p;
     }
-  if (attribute != NULL)
+
+  if (tag != NULL && attribute != NULL)
     {
-      const char *from = hit != NULL ? hit : start;
-      g_autofree char *needle = g_strconcat (" ", attribute, "=", NULL);
-      const char *attr = g_strstr_len (from, eol - from, needle);
+      gsize n = strlen (attribute);
 
-      if (attr != NULL)
-        hit = attr + 1;
+      for (const char *p = tag; p + n < end && *p != '>'; p++)
+        if ((*p == ' ' || *p == '\t' || *p == '\n') && strncmp (p + 1, attribute, n) == 0
+            && (p[n + 1] == '=' || p[n + 1] == ' '))
+          return p + 1;
     }
-  if (hit == NULL)
-    {
-      /* the first non-blank character of the line */
-      hit = start;
-      while (hit < eol && (*hit == ' ' || *hit == '\t'))
-        hit++;
-    }
-  if (!g_utf8_validate_len (start, hit - start, NULL))
-    return (int) (hit - start) + 1;
-  return (int) g_utf8_pointer_to_offset (start, hit) + 1;
+  if (tag != NULL)
+    return tag;
+
+  /* no tag found: the first non-blank character of the line */
+  from = line_start_of (reader, line);
+  while (from < line_end && (*from == ' ' || *from == '\t'))
+    from++;
+  return from;
 }
 
 static int
@@ -145,20 +180,54 @@ locate (Reader     *reader,
         xmlNode    *node,
         const char *attribute)
 {
+  int line;
+
   if (reader->location == NULL || node == NULL)
     return;
-  reader->location->line = node_line (node);
-  reader->location->column = column_of (reader->data, reader->length, reader->location->line,
-                                        (const char *) node->name, attribute);
+  line = node_line (node);
+  if (line <= 0)
+    return;
+  position_of (reader, find_in_source (reader, line, (const char *) node->name, attribute),
+               &reader->location->line, &reader->location->column);
 }
 
-static gboolean G_GNUC_PRINTF (5, 6)
-fail_at (Reader     *reader,
-         xmlNode    *node,
-         const char *attribute,
-         GError    **error,
-         const char *format,
-         ...)
+/* Messages quote values from the file, which may hold line breaks,
+ * invalid UTF-8 or a megabyte of text: keep each message one short line. */
+static void
+tidy_message (GError *error)
+{
+  g_autofree char *valid = NULL;
+  GString *tidy;
+
+  if (error == NULL)
+    return;
+  valid = g_utf8_make_valid (error->message, -1);
+  tidy = g_string_new (NULL);
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
+        c = ' ';
+      if (g_utf8_strlen (tidy->str, -1) >= 300)
+        {
+          g_string_append (tidy, "…");
+          break;
+        }
+      g_string_append_unichar (tidy, c);
+    }
+  g_free (error->message);
+  error->message = g_string_free (tidy, FALSE);
+}
+
+static gboolean G_GNUC_PRINTF (6, 7)
+fail_with (Reader     *reader,
+           xmlNode    *node,
+           const char *attribute,
+           int         code,
+           GError    **error,
+           const char *format,
+           ...)
 {
   va_list args;
   char *message;
@@ -168,30 +237,21 @@ fail_at (Reader     *reader,
   va_end (args);
 
   locate (reader, node, attribute);
-  g_set_error_literal (error, CJM_IO_ERROR, CJM_IO_ERROR_INVALID, message);
+  g_set_error_literal (error, CJM_IO_ERROR, code, message);
   g_free (message);
+  tidy_message (*error);
   return FALSE;
 }
+
+#define fail_at(reader, node, attribute, error, ...) \
+  fail_with (reader, node, attribute, CJM_IO_ERROR_INVALID, error, __VA_ARGS__)
 
 static void
 location_from_offset (Reader *reader,
                       gsize   offset)
 {
-  int line = 1;
-  const char *line_start = reader->data;
-
-  if (reader->location == NULL)
-    return;
-  for (gsize i = 0; i < offset; i++)
-    if (reader->data[i] == '\n')
-      {
-        line++;
-        line_start = reader->data + i + 1;
-      }
-  reader->location->line = line;
-  reader->location->column = (int) (reader->data + offset - line_start) + 1;
-  if (g_utf8_validate_len (line_start, reader->data + offset - line_start, NULL))
-    reader->location->column = (int) g_utf8_pointer_to_offset (line_start, reader->data + offset) + 1;
+  if (reader->location != NULL)
+    position_of (reader, reader->data + offset, &reader->location->line, &reader->location->column);
 }
 
 /* Bytes ------------------------------------------------------------------ */
@@ -205,6 +265,130 @@ has_prefix (const char *data,
   return length >= magic_length && memcmp (data, magic, magic_length) == 0;
 }
 
+/* Skips from @i past the end marker @close; returns FALSE if it never
+ * comes (the parser will then report the unfinished construct). */
+static gboolean
+skip_past (const char *data,
+           gsize       length,
+           gsize      *i,
+           gsize       open_length,
+           const char *close)
+{
+  const char *end = g_strstr_len (data + *i + open_length, length - *i - open_length, close);
+
+  if (end == NULL)
+    return FALSE;
+  *i = (gsize) (end - data) + strlen (close) - 1;
+  return TRUE;
+}
+
+/* A linear pass over the markup that counts elements, attributes and
+ * nesting, so that bombs are refused before libxml2 spends time and memory
+ * on them, and refuses any DOCTYPE. Comments, CDATA sections and
+ * processing instructions are skipped whole, so that markup hidden inside
+ * them is not counted and markup after them is not hidden. */
+static gboolean
+scan_markup (Reader  *reader,
+             GError **error)
+{
+  const char *data = reader->data;
+  gsize length = reader->length;
+  gsize elements = 0;
+  int depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      gsize attributes = 0;
+      char quote = 0;
+      gboolean closing, finished;
+
+      if (data[i] != '<' || i + 1 >= length)
+        continue;
+
+      if (data[i + 1] == '?')
+        {
+          if (!skip_past (data, length, &i, 2, "?>"))
+            return TRUE;
+          continue;
+        }
+      if (i + 4 <= length && memcmp (data + i, "<!--", 4) == 0)
+        {
+          if (!skip_past (data, length, &i, 4, "-->"))
+            return TRUE;
+          continue;
+        }
+      if (i + 9 <= length && memcmp (data + i, "<![CDATA[", 9) == 0)
+        {
+          if (!skip_past (data, length, &i, 9, "]]>"))
+            return TRUE;
+          continue;
+        }
+      if (data[i + 1] == '!')
+        {
+          location_from_offset (reader, i);
+          g_set_error_literal (error, CJM_IO_ERROR, CJM_IO_ERROR_UNSAFE,
+                               _("The file contains a document type declaration (DOCTYPE), "
+                                 "which journey maps never use; it is refused for safety."));
+          return FALSE;
+        }
+
+      closing = data[i + 1] == '/';
+      finished = FALSE;
+      if (!closing && ++elements > CJM_MAX_ELEMENTS)
+        {
+          location_from_offset (reader, i);
+          g_set_error (error, CJM_IO_ERROR, CJM_IO_ERROR_TOO_LARGE,
+                       _("The file has more than %d elements, which is more than any journey map needs."),
+                       CJM_MAX_ELEMENTS);
+          return FALSE;
+        }
+
+      for (gsize j = i + 1; j < length; j++)
+        {
+          if (quote != 0)
+            {
+              if (data[j] == quote)
+                quote = 0;
+            }
+          else if (data[j] == '"' || data[j] == '\'')
+            quote = data[j];
+          else if (data[j] == '=')
+            {
+              if (++attributes > CJM_MAX_ATTRIBUTES)
+                {
+                  location_from_offset (reader, i);
+                  g_set_error (error, CJM_IO_ERROR, CJM_IO_ERROR_TOO_LARGE,
+                               _("An element has more than %d attributes, which no journey map needs."),
+                               CJM_MAX_ATTRIBUTES);
+                  return FALSE;
+                }
+            }
+          else if (data[j] == '>' || data[j] == '<')
+            {
+              gboolean empty = data[j] == '>' && data[j - 1] == '/';
+
+              if (closing)
+                depth--;
+              else if (!empty && ++depth > CJM_MAX_DEPTH + 1) /* the map itself is level 0 */
+                {
+                  location_from_offset (reader, i);
+                  g_set_error (error, CJM_IO_ERROR, CJM_IO_ERROR_TOO_LARGE,
+                               _("The file nests elements more than %d levels deep, which no journey map needs."),
+                               CJM_MAX_DEPTH);
+                  return FALSE;
+                }
+              i = j - 1;
+              finished = TRUE;
+              break;
+            }
+        }
+      /* an unfinished tag runs to the end: the parser will report it */
+      if (!finished)
+        return TRUE;
+    }
+  return TRUE;
+}
+
 /* Refuses what is not UTF-8 XML text before libxml2 sees it, and counts
  * elements and attributes so that size bombs never reach the parser
  * (libxml2 2.9 checks duplicate attributes in quadratic time). */
@@ -215,7 +399,6 @@ check_bytes (Reader  *reader,
   const char *data = reader->data;
   gsize length = reader->length;
   const char *bad = NULL;
-  gsize elements = 0;
 
   if (length == 0)
     {
@@ -239,7 +422,7 @@ check_bytes (Reader  *reader,
       return FALSE;
     }
   if (has_prefix (data, length, "\xff\xfe", 2) || has_prefix (data, length, "\xfe\xff", 2)
-      || (length >= 2 && (data[0] == '\0' || data[1] == '\0')))
+      || (length >= 2 && ((data[0] == '<' && data[1] == '\0') || (data[0] == '\0' && data[1] == '<'))))
     {
       g_set_error_literal (error, CJM_IO_ERROR, CJM_IO_ERROR_ENCODING,
                            _("The file is stored as UTF-16; journey maps must be UTF-8 text."));
@@ -257,92 +440,24 @@ check_bytes (Reader  *reader,
       return FALSE;
     }
 
-  for (gsize i = 0; i < length; i++)
-    {
-      gsize attributes = 0;
-      char quote = 0;
-
-      if (data[i] != '<')
-        continue;
-
-      if (i + 4 <= length && memcmp (data + i, "<!--", 4) == 0)
-        {
-          const char *end = g_strstr_len (data + i + 4, length - i - 4, "-->");
-
-          if (end == NULL)
-            break; /* the parser will report it */
-          i = end - data + 2;
-          continue;
-        }
-      if (i + 9 <= length && g_ascii_strncasecmp (data + i, "<!DOCTYPE", 9) == 0)
-        {
-          location_from_offset (reader, i);
-          g_set_error_literal (error, CJM_IO_ERROR, CJM_IO_ERROR_UNSAFE,
-                               _("The file contains a document type declaration (DOCTYPE), "
-                                 "which journey maps never use; it is refused for safety."));
-          return FALSE;
-        }
-      if (i + 9 <= length && memcmp (data + i, "<![CDATA[", 9) == 0)
-        {
-          const char *end = g_strstr_len (data + i + 9, length - i - 9, "]]>");
-
-          if (end == NULL)
-            break;
-          i = end - data + 2;
-          continue;
-        }
-      if (i + 1 >= length || !(g_ascii_isalpha (data[i + 1]) || data[i + 1] == '_'
-                               || (guchar) data[i + 1] >= 0x80))
-        continue;
-
-      if (++elements > CJM_MAX_ELEMENTS)
-        {
-          location_from_offset (reader, i);
-          g_set_error (error, CJM_IO_ERROR, CJM_IO_ERROR_TOO_LARGE,
-                       _("The file has more than %d elements, which is more than any journey map needs."),
-                       CJM_MAX_ELEMENTS);
-          return FALSE;
-        }
-      for (gsize j = i + 1; j < length; j++)
-        {
-          if (quote != 0)
-            {
-              if (data[j] == quote)
-                quote = 0;
-            }
-          else if (data[j] == '"' || data[j] == '\'')
-            quote = data[j];
-          else if (data[j] == '=')
-            {
-              if (++attributes > CJM_MAX_ATTRIBUTES)
-                {
-                  location_from_offset (reader, i);
-                  g_set_error (error, CJM_IO_ERROR, CJM_IO_ERROR_TOO_LARGE,
-                               _("An element has more than %d attributes, which no journey map needs."),
-                               CJM_MAX_ATTRIBUTES);
-                  return FALSE;
-                }
-            }
-          else if (data[j] == '>' || data[j] == '<')
-            {
-              i = j - 1;
-              break;
-            }
-        }
-    }
-  return TRUE;
+  return scan_markup (reader, error);
 }
 
 /* XML -------------------------------------------------------------------- */
 
+/* libxml2's error, as one sentence and our error code. */
 static const char *
-message_for_xml_error (int code)
+describe_xml_error (int  code,
+                    int *io_code)
 {
+  *io_code = CJM_IO_ERROR_MALFORMED;
   switch (code)
     {
     case XML_ERR_DOCUMENT_EMPTY:
+      *io_code = CJM_IO_ERROR_NOT_A_MAP;
       return _("The file contains no journey map.");
     case XML_ERR_DOCUMENT_END:
+    case XML_ERR_EXTRA_CONTENT:
       return _("There is more text after the end of the map; the file is damaged.");
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
@@ -350,15 +465,21 @@ message_for_xml_error (int code)
     case XML_ERR_ENTITY_BOUNDARY:
     case XML_ERR_ENTITY_PE_INTERNAL:
     case XML_ERR_EXT_ENTITY_STANDALONE:
+    case XML_ERR_UNPARSED_ENTITY:
+    case XML_ERR_ENTITYREF_NO_NAME:
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+      *io_code = CJM_IO_ERROR_UNSAFE;
       return _("The file refers to an entity (“&name;”), which journey maps never use; it is refused for safety.");
     case XML_ERR_INVALID_CHAR:
     case XML_ERR_INVALID_DEC_CHARREF:
     case XML_ERR_INVALID_HEX_CHARREF:
     case XML_ERR_INVALID_CHARREF:
+      *io_code = CJM_IO_ERROR_ENCODING;
       return _("The file contains a character that is not allowed in a journey map.");
     case XML_ERR_UNSUPPORTED_ENCODING:
     case XML_ERR_UNKNOWN_ENCODING:
     case XML_ERR_INVALID_ENCODING:
+      *io_code = CJM_IO_ERROR_ENCODING;
       return _("The file declares an encoding other than UTF-8; journey maps must be UTF-8 text.");
     case XML_ERR_TAG_NAME_MISMATCH:
       return _("An element is closed with a different name than it was opened with; the file is damaged.");
@@ -369,6 +490,7 @@ message_for_xml_error (int code)
     case XML_ERR_LITERAL_NOT_FINISHED:
     case XML_ERR_ATTRIBUTE_NOT_FINISHED:
     case XML_ERR_CDATA_NOT_FINISHED:
+    case XML_ERR_PI_NOT_FINISHED:
       return _("The file ends before the map is complete; it is damaged or was cut off.");
     case XML_ERR_ATTRIBUTE_REDEFINED:
       return _("An attribute appears twice on the same element; the file is damaged.");
@@ -376,12 +498,83 @@ message_for_xml_error (int code)
       return _("A comment in the file is not closed properly; the file is damaged.");
     case XML_ERR_INTERNAL_ERROR:
     case XML_ERR_NO_MEMORY:
+      *io_code = CJM_IO_ERROR_TOO_LARGE;
       return _("The file is too complex to open safely.");
     default:
-      if (code == XML_ERR_EXTRA_CONTENT)
-        return _("There is more text after the end of the map; the file is damaged.");
       return _("The file is damaged: its XML structure is broken.");
     }
+}
+
+/* libxml2 reports where it stopped reading; point at where the problem
+ * starts instead: the "&" of an entity, the "<" of a tag, the repeated
+ * attribute. */
+static void
+report_xml_error (Reader      *reader,
+                  xmlErrorPtr  xml_error,
+                  GError     **error)
+{
+  int code = xml_error != NULL ? xml_error->code : XML_ERR_DOCUMENT_EMPTY;
+  const char *line_start, *at, *line_end;
+  int io_code;
+  const char *message = describe_xml_error (code, &io_code);
+
+  if (xml_error != NULL && xml_error->domain == XML_FROM_NAMESPACE)
+    {
+      io_code = CJM_IO_ERROR_MALFORMED;
+      message = _("The file uses a namespace prefix that it never declares; it is damaged.");
+    }
+  g_set_error_literal (error, CJM_IO_ERROR, io_code, message);
+
+  if (xml_error == NULL || xml_error->line <= 0 || reader->location == NULL)
+    return;
+
+  reader->location->line = xml_error->line;
+  reader->location->column = MAX (xml_error->int2, 0);
+  line_start = line_start_of (reader, xml_error->line);
+  line_end = memchr (line_start, '\n', reader->data + reader->length - line_start);
+  if (line_end == NULL)
+    line_end = reader->data + reader->length;
+  if (xml_error->int2 <= 0 || !g_utf8_validate_len (line_start, line_end - line_start, NULL)
+      || g_utf8_strlen (line_start, line_end - line_start) < xml_error->int2 - 1)
+    return;
+  at = g_utf8_offset_to_pointer (line_start, xml_error->int2 - 1);
+
+  if (io_code == CJM_IO_ERROR_UNSAFE || code == XML_ERR_INVALID_DEC_CHARREF
+      || code == XML_ERR_INVALID_HEX_CHARREF || code == XML_ERR_INVALID_CHARREF)
+    {
+      while (at > line_start && *at != '&')
+        at--;
+    }
+  else if (code == XML_ERR_INVALID_CHAR)
+    {
+      /* a character reference such as &#x1; names the character */
+      const char *amp = at;
+
+      while (amp > line_start && at - amp < 12 && *amp != '&')
+        amp--;
+      if (*amp == '&' && amp[1] == '#')
+        at = amp;
+      else
+        return;
+    }
+  else if (xml_error->domain == XML_FROM_NAMESPACE || code == XML_ERR_ATTRIBUTE_REDEFINED)
+    {
+      while (at > line_start && *at != '<')
+        at--;
+      if (code == XML_ERR_ATTRIBUTE_REDEFINED && xml_error->str1 != NULL)
+        {
+          g_autofree char *needle = g_strconcat (xml_error->str1, "=", NULL);
+          const char *first = g_strstr_len (at, line_end - at, needle);
+          const char *second = first != NULL ? g_strstr_len (first + 1, line_end - first - 1, needle) : NULL;
+
+          if (second != NULL)
+            at = second;
+        }
+    }
+  else
+    return;
+
+  position_of (reader, at, &reader->location->line, &reader->location->column);
 }
 
 static gboolean
@@ -413,38 +606,6 @@ is_blank (const xmlChar *text)
   return TRUE;
 }
 
-/* Checks that @node nests no deeper than the limit, without recursion. */
-static gboolean
-check_depth (Reader  *reader,
-             xmlNode *node,
-             int      depth,
-             GError **error)
-{
-  xmlNode *current = node;
-
-  while (current != NULL)
-    {
-      if (current->children != NULL)
-        {
-          current = current->children;
-          if (++depth > CJM_MAX_DEPTH)
-            return fail_at (reader, current, NULL, error,
-                            _("The file nests elements more than %d levels deep, which no journey map needs."),
-                            CJM_MAX_DEPTH);
-          continue;
-        }
-      while (current != node && current->next == NULL)
-        {
-          current = current->parent;
-          depth--;
-        }
-      if (current == node)
-        break;
-      current = current->next;
-    }
-  return TRUE;
-}
-
 /* Keeps an element of another namespace verbatim, with the namespace
  * declarations it needs, so extensions survive a round trip. */
 static gboolean
@@ -457,9 +618,6 @@ keep_foreign_element (Reader    *reader,
   xmlNodePtr copy;
   xmlBufferPtr buffer;
   g_autofree char *xml = NULL;
-
-  if (!check_depth (reader, node, 0, error))
-    return FALSE;
 
   scratch = xmlNewDoc ((const xmlChar *) "1.0");
   copy = xmlDocCopyNode (node, scratch, 1);
@@ -497,9 +655,9 @@ element_text (Reader  *reader,
           if (text->len > CJM_MAX_TEXT_LENGTH)
             {
               g_string_free (text, TRUE);
-              fail_at (reader, node, NULL, error,
-                       _("The text of “%s” is longer than 1 MB, which no journey map needs."),
-                       (const char *) node->name);
+              fail_with (reader, node, NULL, CJM_IO_ERROR_TOO_LARGE, error,
+                         _("The text of “%s” is longer than 1 MB, which no journey map needs."),
+                         (const char *) node->name);
               return NULL;
             }
         }
@@ -762,6 +920,12 @@ read_field (Reader         *reader,
     }
 }
 
+static gboolean
+attribute_too_long (Reader  *reader,
+                    xmlNode *node,
+                    xmlAttr *attr,
+                    GError **error);
+
 static const char *
 attribute_value (xmlAttr *attr)
 {
@@ -770,6 +934,20 @@ attribute_value (xmlAttr *attr)
       && attr->children->next == NULL)
     return (const char *) attr->children->content;
   return "";
+}
+
+static gboolean
+attribute_too_long (Reader  *reader,
+                    xmlNode *node,
+                    xmlAttr *attr,
+                    GError **error)
+{
+  if (strlen (attribute_value (attr)) <= CJM_MAX_TEXT_LENGTH)
+    return FALSE;
+  fail_with (reader, node, (const char *) attr->name, CJM_IO_ERROR_TOO_LARGE, error,
+             _("The text of “%s” is longer than 1 MB, which no journey map needs."),
+             (const char *) attr->name);
+  return TRUE;
 }
 
 static const char *
@@ -792,6 +970,8 @@ check_attributes (Reader             *reader,
 {
   for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
     {
+      if (attribute_too_long (reader, node, attr, error))
+        return FALSE;
       if (attr->ns != NULL)
         continue; /* extensions on such elements are dropped: they have no id */
       if (!g_strv_contains (allowed, (const char *) attr->name))
@@ -1092,6 +1272,8 @@ read_entity_node (Reader    *reader,
       const char *name = (const char *) attr->name;
       const CjmField *field;
 
+      if (attribute_too_long (reader, node, attr, error))
+        return FALSE;
       if (attr->ns != NULL)
         {
           if (strcmp ((const char *) attr->ns->href, CJM_NAMESPACE) == 0)
@@ -1389,9 +1571,8 @@ check_semantics (Reader  *reader,
           g_auto(GValue) value = G_VALUE_INIT;
           g_autoptr(GError) local_error = NULL;
 
-          if (field->type == CJM_FIELD_STRING || field->type == CJM_FIELD_TEXT
-              || field->type == CJM_FIELD_BOOLEAN || field->type == CJM_FIELD_TIMESTAMP
-              || field->type == CJM_FIELD_DATE)
+          if (field->type == CJM_FIELD_TEXT || field->type == CJM_FIELD_BOOLEAN
+              || field->type == CJM_FIELD_TIMESTAMP || field->type == CJM_FIELD_DATE)
             continue; /* fully checked while reading */
 
           pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), field->name);
@@ -1444,7 +1625,8 @@ check_root (Reader    *reader,
                              "which journey maps never use; it is refused for safety."));
       return FALSE;
     }
-  if (doc->encoding != NULL && g_ascii_strcasecmp ((const char *) doc->encoding, "UTF-8") != 0)
+  if (doc->encoding != NULL && g_ascii_strcasecmp ((const char *) doc->encoding, "UTF-8") != 0
+      && g_ascii_strcasecmp ((const char *) doc->encoding, "UTF8") != 0)
     {
       g_set_error_literal (error, CJM_IO_ERROR, CJM_IO_ERROR_ENCODING,
                            _("The file declares an encoding other than UTF-8; journey maps must be UTF-8 text."));
@@ -1480,7 +1662,7 @@ check_root (Reader    *reader,
       return FALSE;
     }
 
-  return check_depth (reader, root, 0, error);
+  return TRUE;
 }
 
 /**
@@ -1543,22 +1725,7 @@ cjm_reader_load_bytes (GBytes       *bytes,
                            | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (doc == NULL || !ctxt->wellFormed || !ctxt->nsWellFormed)
     {
-      xmlErrorPtr xml_error = xmlCtxtGetLastError (ctxt);
-      int code = xml_error != NULL ? xml_error->code : XML_ERR_DOCUMENT_EMPTY;
-
-      if (xml_error != NULL && xml_error->domain == XML_FROM_NAMESPACE)
-        g_set_error_literal (error, CJM_IO_ERROR, CJM_IO_ERROR_MALFORMED,
-                             _("The file uses a namespace prefix that it never declares; it is damaged."));
-      else
-        g_set_error_literal (error, CJM_IO_ERROR,
-                             code == XML_ERR_UNDECLARED_ENTITY || code == XML_WAR_UNDECLARED_ENTITY
-                             ? CJM_IO_ERROR_UNSAFE : CJM_IO_ERROR_MALFORMED,
-                             message_for_xml_error (code));
-      if (xml_error != NULL)
-        {
-          location->line = xml_error->line;
-          location->column = xml_error->int2;
-        }
+      report_xml_error (&reader, xmlCtxtGetLastError (ctxt), error);
       if (doc != NULL)
         xmlFreeDoc (doc);
       xmlFreeParserCtxt (ctxt);

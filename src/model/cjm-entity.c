@@ -704,7 +704,7 @@ cjm_text_sanitize (const char *text,
         continue;
       if (single_line && (c == '\n' || c == '\t'))
         c = ' ';
-      if (out->len + 4 > CJM_MAX_TEXT_LENGTH)
+      if (out->len + g_unichar_to_utf8 (c, NULL) > CJM_MAX_TEXT_LENGTH)
         break;
       g_string_append_unichar (out, c);
     }

@@ -96,12 +96,7 @@ cell_index (CjmLayout *self,
   return lane * self->n_phases + phase;
 }
 
-static double
-item_width (CjmLayout *self,
-            guint      phase)
-{
-  return MIN (CJM_LAYOUT_ITEM_WIDTH, self->phase_width[phase] - 2 * CJM_LAYOUT_PADDING);
-}
+
 
 static double
 item_height (CjmLayout *self,
@@ -111,6 +106,8 @@ item_height (CjmLayout *self,
                                                        : CJM_LAYOUT_CARD_HEIGHT;
 }
 
+/* As many columns as fit items of the minimum width; the items then share
+ * the cell's width, up to a comfortable maximum. */
 static guint
 columns (CjmLayout *self,
          guint      phase)
@@ -119,6 +116,16 @@ columns (CjmLayout *self,
   guint n = (guint) floor ((inner + CJM_LAYOUT_GAP) / (CJM_LAYOUT_ITEM_WIDTH + CJM_LAYOUT_GAP));
 
   return MAX (n, 1);
+}
+
+static double
+item_width (CjmLayout *self,
+            guint      phase)
+{
+  double inner = self->phase_width[phase] - 2 * CJM_LAYOUT_PADDING;
+  guint n = columns (self, phase);
+
+  return MIN (CJM_LAYOUT_ITEM_MAX_WIDTH, (inner - (n - 1) * CJM_LAYOUT_GAP) / n);
 }
 
 static GHashTable *

@@ -108,7 +108,8 @@ typedef struct
 /* Fixed sizes, in points at 100 %. */
 #define CJM_LAYOUT_LANE_HEADER_WIDTH  176.0
 #define CJM_LAYOUT_PHASE_HEADER_HEIGHT 72.0
-#define CJM_LAYOUT_ITEM_WIDTH         164.0
+#define CJM_LAYOUT_ITEM_WIDTH         160.0  /* the least; items widen to fill */
+#define CJM_LAYOUT_ITEM_MAX_WIDTH     250.0
 #define CJM_LAYOUT_TOUCHPOINT_HEIGHT   84.0
 #define CJM_LAYOUT_CARD_HEIGHT         64.0
 #define CJM_LAYOUT_PADDING             12.0

@@ -1141,6 +1141,59 @@ cjm_renderer_draw (CjmRenderer            *self,
 }
 
 /**
+ * cjm_renderer_draw_selection:
+ * @self: a renderer
+ * @cr: where to draw, in map coordinates
+ * @layout: the map's layout
+ * @selection: (element-type CjmEntity): the selected entities
+ * @focus: (nullable): the item with the keyboard focus
+ *
+ * Outlines selected items and highlights selected curves over an already
+ * drawn map, so the canvas can keep its drawing of the map while only the
+ * selection changes.
+ */
+void
+cjm_renderer_draw_selection (CjmRenderer *self,
+                             cairo_t     *cr,
+                             CjmLayout   *layout,
+                             GHashTable  *selection,
+                             CjmEntity   *focus)
+{
+  CjmDocument *document = cjm_layout_get_document (layout);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (CJM_IS_RENDERER (self));
+
+  g_hash_table_iter_init (&iter, selection);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const CjmLayoutItem *item = cjm_layout_find_item (layout, key);
+
+      if (item != NULL)
+        selection_outline (cr, &item->rect, CJM_IS_TOUCHPOINT (key) ? 7 : 4);
+      else if (CJM_IS_CURVE (key))
+        for (guint i = 0; i < cjm_layout_get_n_curves (layout); i++)
+          if (cjm_layout_get_curve (layout, i)->curve == key)
+            draw_curve (cr, document, cjm_layout_get_curve (layout, i), selection, FALSE);
+    }
+
+  if (focus != NULL && cjm_layout_find_item (layout, focus) != NULL)
+    {
+      const CjmRect *r = &cjm_layout_find_item (layout, focus)->rect;
+      static const double dots[] = { 2, 2 };
+
+      cairo_save (cr);
+      set_rgb (cr, &accent);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, dots, 2, 0);
+      rounded_rect (cr, r->x - 6, r->y - 6, r->width + 12, r->height + 12, 10);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+}
+
+/**
  * cjm_renderer_draw_drop_target:
  *
  * Highlights the cell items would be dropped into and where they would go.

@@ -73,6 +73,11 @@ void         cjm_renderer_draw_item          (CjmRenderer             *self,
                                               const CjmRect           *rect,
                                               double                   scale,
                                               gboolean                 selected);
+void         cjm_renderer_draw_selection     (CjmRenderer             *self,
+                                              cairo_t                 *cr,
+                                              CjmLayout               *layout,
+                                              GHashTable              *selection,
+                                              CjmEntity               *focus);
 void         cjm_renderer_draw_drop_target   (CjmRenderer             *self,
                                               cairo_t                 *cr,
                                               const CjmDropTarget     *target);
