@@ -22,6 +22,7 @@
 
 #define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Sans"
 #define SIMPLE_BELOW 0.42   /* scale under which text would be illegible */
+#define TINY_BELOW 0.16     /* scale under which items are mere blocks */
 
 typedef struct
 {
@@ -430,7 +431,13 @@ draw_touchpoint (CjmRenderer   *self,
   double text_w = r->width - 20;
 
   cairo_save (cr);
-  cairo_push_group (cr);
+  if (alpha < 1)
+    {
+      /* fade the whole item as one: a group no larger than the item */
+      cairo_rectangle (cr, r->x - 2, r->y - 2, r->width + 4, r->height + 4);
+      cairo_clip (cr);
+      cairo_push_group (cr);
+    }
 
   /* card */
   rounded_rect (cr, r->x, r->y, r->width, r->height, 7);
@@ -468,12 +475,7 @@ draw_touchpoint (CjmRenderer   *self,
   cairo_restore (cr);
 
   if (simple)
-    {
-      cairo_pop_group_to_source (cr);
-      cairo_paint_with_alpha (cr, alpha);
-      cairo_restore (cr);
-      return;
-    }
+    goto done;
 
   /* header line: channel glyph and name, and the emotion face */
   set_hex (cr, group_color (group), 1);
@@ -514,8 +516,12 @@ draw_touchpoint (CjmRenderer   *self,
     g_string_free (footer, TRUE);
   }
 
-  cairo_pop_group_to_source (cr);
-  cairo_paint_with_alpha (cr, alpha);
+done:
+  if (alpha < 1)
+    {
+      cairo_pop_group_to_source (cr);
+      cairo_paint_with_alpha (cr, alpha);
+    }
   cairo_restore (cr);
 }
 
@@ -897,6 +903,82 @@ draw_curves (cairo_t                *cr,
       }
 }
 
+static guint
+item_color (CjmDocument *document,
+            CjmEntity   *item)
+{
+  if (CJM_IS_TOUCHPOINT (item))
+    {
+      const char *label;
+
+      return group_color (channel_group (document, cjm_touchpoint_get_channel (CJM_TOUCHPOINT (item)),
+                                         &label));
+    }
+  else
+    {
+      guint color = cjm_card_get_color (CJM_CARD (item));
+      CjmEntity *lane;
+
+      if (color != CJM_UNSET_COLOR)
+        return color;
+      lane = cjm_document_lookup (document, cjm_card_get_lane (CJM_CARD (item)));
+      return card_color (CJM_IS_LANE (lane) ? cjm_lane_get_kind (CJM_LANE (lane)) : CJM_LANE_NOTES);
+    }
+}
+
+/* Far out, a map is a pattern of coloured blocks: one path per colour,
+ * filled once, instead of thousands of separate shapes. */
+static void
+draw_tiny_items (cairo_t                *cr,
+                 CjmLayout              *layout,
+                 const CjmRenderOptions *options,
+                 int first_phase, int last_phase, int first_lane, int last_lane)
+{
+  CjmDocument *document = cjm_layout_get_document (layout);
+  g_autoptr(GHashTable) by_color = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (int lane = first_lane; lane <= last_lane; lane++)
+    for (int phase = first_phase; phase <= last_phase; phase++)
+      {
+        guint n;
+        const CjmLayoutItem *items = cjm_layout_get_cell_items (layout, phase, lane, &n);
+
+        for (guint i = 0; i < n; i++)
+          {
+            guint color;
+            GArray *rects;
+
+            if (options->hidden != NULL && g_hash_table_contains (options->hidden, items[i].entity))
+              continue;
+            color = item_color (document, items[i].entity);
+            rects = g_hash_table_lookup (by_color, GUINT_TO_POINTER (color + 1));
+            if (rects == NULL)
+              {
+                rects = g_array_new (FALSE, FALSE, sizeof (CjmRect));
+                g_hash_table_insert (by_color, GUINT_TO_POINTER (color + 1), rects);
+              }
+            g_array_append_val (rects, items[i].rect);
+          }
+      }
+
+  g_hash_table_iter_init (&iter, by_color);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *rects = value;
+
+      for (guint i = 0; i < rects->len; i++)
+        {
+          const CjmRect *r = &g_array_index (rects, CjmRect, i);
+
+          cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+        }
+      set_hex (cr, GPOINTER_TO_UINT (key) - 1, 1);
+      cairo_fill (cr);
+    }
+}
+
 static void
 draw_body (CjmRenderer            *self,
            cairo_t                *cr,
@@ -907,6 +989,14 @@ draw_body (CjmRenderer            *self,
 
   visible_range (layout, options, &first_phase, &last_phase, &first_lane, &last_lane);
   draw_grid (self, cr, layout, options, first_phase, last_phase, first_lane, last_lane);
+
+  if (options->scale < TINY_BELOW)
+    {
+      draw_tiny_items (cr, layout, options, first_phase, last_phase, first_lane, last_lane);
+      draw_curves (cr, layout, options);
+      return;
+    }
+
   draw_transitions (self, cr, layout, options, FALSE);
 
   for (int lane = first_lane; lane <= last_lane; lane++)
