@@ -1530,8 +1530,12 @@ read_map (Reader  *reader,
                             _("The attribute “%s” is not allowed on “%s”."),
                             (const char *) child->properties->name, name);
           text = element_text (reader, child, error);
-          if (text == NULL || !read_field (reader, CJM_ENTITY (map), field, child, NULL,
-                                           g_strstrip (text), error))
+          if (text == NULL)
+            return FALSE;
+          /* dates may be padded by hand; text is kept as written */
+          if (field->type == CJM_FIELD_DATE || field->type == CJM_FIELD_TIMESTAMP)
+            g_strstrip (text);
+          if (!read_field (reader, CJM_ENTITY (map), field, child, NULL, text, error))
             return FALSE;
         }
       else

@@ -846,6 +846,70 @@ check_unique (CjmDocument *self,
   return TRUE;
 }
 
+/* check_unique() for an entity whose @property is about to become @value. */
+static gboolean
+check_unique_change (CjmDocument  *self,
+                     CjmEntity    *entity,
+                     const char   *property,
+                     const GValue *value,
+                     GError      **error)
+{
+  if (CJM_IS_CURVE (entity)
+      && (strcmp (property, "persona") == 0 || strcmp (property, "variant") == 0))
+    {
+      CjmCurve *curve = CJM_CURVE (entity);
+      const char *persona = strcmp (property, "persona") == 0 ? g_value_get_string (value)
+                                                              : cjm_curve_get_persona (curve);
+      int variant = strcmp (property, "variant") == 0 ? g_value_get_enum (value)
+                                                      : (int) cjm_curve_get_variant (curve);
+      GPtrArray *curves = self->lists[LIST_CURVES];
+
+      for (guint i = 0; i < curves->len; i++)
+        {
+          CjmCurve *other = g_ptr_array_index (curves, i);
+
+          if (other != curve && g_strcmp0 (cjm_curve_get_persona (other), persona) == 0
+              && (int) cjm_curve_get_variant (other) == variant)
+            {
+              g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_DUPLICATE,
+                                   _("This persona already has such a curve."));
+              return FALSE;
+            }
+        }
+    }
+  else if (CJM_IS_TRANSITION (entity)
+           && (strcmp (property, "from") == 0 || strcmp (property, "to") == 0))
+    {
+      CjmTransition *transition = CJM_TRANSITION (entity);
+      const char *from = strcmp (property, "from") == 0 ? g_value_get_string (value)
+                                                         : cjm_transition_get_from_id (transition);
+      const char *to = strcmp (property, "to") == 0 ? g_value_get_string (value)
+                                                     : cjm_transition_get_to_id (transition);
+      GPtrArray *transitions = self->lists[LIST_TRANSITIONS];
+
+      if (g_strcmp0 (from, to) == 0)
+        {
+          g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_INVALID_REFERENCE,
+                               _("A transition must lead from one touchpoint to another."));
+          return FALSE;
+        }
+      for (guint i = 0; i < transitions->len; i++)
+        {
+          CjmTransition *other = g_ptr_array_index (transitions, i);
+
+          if (other != transition
+              && g_strcmp0 (cjm_transition_get_from_id (other), from) == 0
+              && g_strcmp0 (cjm_transition_get_to_id (other), to) == 0)
+            {
+              g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_DUPLICATE,
+                                   _("These touchpoints are already connected."));
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 /* Verbs ---------------------------------------------------------------- */
 
 static void
@@ -914,7 +978,8 @@ make_set_command (CjmDocument  *self,
       return NULL;
     }
 
-  if (!cjm_document_check_field (self, target, field, &converted, error))
+  if (!cjm_document_check_field (self, target, field, &converted, error)
+      || !check_unique_change (self, target, property, &converted, error))
     return NULL;
 
   command = cjm_property_command_new (target, pspec, &converted, mergeable);

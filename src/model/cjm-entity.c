@@ -450,6 +450,40 @@ cjm_entity_get_id (CjmEntity *self)
   return priv->id;
 }
 
+/**
+ * cjm_entity_clone:
+ * @self: an entity
+ * @id: the copy's id
+ *
+ * Copies every field of @self into a new entity of the same type, for
+ * pasting and duplicating. Extension content is not copied: it belongs to
+ * the original.
+ *
+ * Returns: (transfer full): the copy, in no document yet
+ */
+CjmEntity *
+cjm_entity_clone (CjmEntity  *self,
+                  const char *id)
+{
+  CjmEntityClass *klass;
+  CjmEntity *copy;
+
+  g_return_val_if_fail (CJM_IS_ENTITY (self), NULL);
+
+  klass = CJM_ENTITY_GET_CLASS (self);
+  copy = g_object_new (G_OBJECT_TYPE (self), "id", id, NULL);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), klass->fields[i].name);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (G_OBJECT (self), pspec->name, &value);
+      g_object_set_property (G_OBJECT (copy), pspec->name, &value);
+    }
+  return copy;
+}
+
 const char *
 cjm_entity_get_element_name (CjmEntity *self)
 {

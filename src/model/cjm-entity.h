@@ -82,6 +82,8 @@ const CjmField *cjm_entity_class_find_field     (CjmEntityClass *klass,
                                                  const char     *name);
 
 const char     *cjm_entity_get_id               (CjmEntity      *self);
+CjmEntity      *cjm_entity_clone                (CjmEntity      *self,
+                                                 const char     *id);
 const char     *cjm_entity_get_element_name     (CjmEntity      *self);
 
 /* Extension content in other namespaces, kept verbatim for round trips. */
