@@ -11,7 +11,6 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -99,6 +98,32 @@ sync_folder (const char *folder)
     }
 }
 
+/* Follows symbolic links to the file they finally name, even when that
+ * file does not exist yet, so saving through a link writes the target and
+ * leaves the link in place. */
+static char *
+resolve_links (const char *path)
+{
+  g_autofree char *current = g_canonicalize_filename (path, NULL);
+
+  for (int hops = 0; hops < 40; hops++)
+    {
+      struct stat st;
+      g_autofree char *link = NULL;
+      g_autofree char *folder = NULL;
+
+      if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        break;
+      link = g_file_read_link (current, NULL);
+      if (link == NULL)
+        break;
+      folder = g_path_get_dirname (current);
+      g_free (current);
+      current = g_canonicalize_filename (link, folder);
+    }
+  return g_steal_pointer (&current);
+}
+
 /**
  * cjm_file_write_atomic:
  * @path: the file to replace or create
@@ -134,9 +159,7 @@ cjm_file_write_atomic (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
 
-  target = realpath (path, NULL);
-  if (target == NULL)
-    target = g_strdup (path);
+  target = resolve_links (path);
 
   exists = g_stat (target, &st) == 0;
   if (exists && !S_ISREG (st.st_mode))

@@ -626,8 +626,8 @@ keep_foreign_element (Reader    *reader,
       xmlFreeDoc (scratch);
       return fail_at (reader, node, NULL, error, _("The file is too complex to open safely."));
     }
+  /* the copy declares the namespaces it uses from outside itself */
   xmlDocSetRootElement (scratch, copy);
-  xmlReconciliateNs (scratch, copy);
 
   buffer = xmlBufferCreate ();
   xmlNodeDump (buffer, scratch, copy, 0, 0);

@@ -229,10 +229,10 @@ write_custom_children (GString   *out,
           indent (out, level);
           g_string_append (out, "<metric");
           attribute (out, "kind", cjm_enum_to_nick (CJM_TYPE_METRIC_KIND, metric->kind));
-          if (metric->name != NULL)
+          if (metric->name != NULL && *metric->name != '\0')
             attribute (out, "name", metric->name);
           attribute (out, "value", value);
-          if (metric->unit != NULL)
+          if (metric->unit != NULL && *metric->unit != '\0')
             attribute (out, "unit", metric->unit);
           if (metric->sample != CJM_UNSET_INT)
             {
@@ -282,7 +282,7 @@ write_custom_children (GString   *out,
           else
             attribute (out, "touchpoint", point->touchpoint);
           attribute (out, "value", value);
-          if (point->source != NULL)
+          if (point->source != NULL && *point->source != '\0')
             attribute (out, "source", point->source);
           if (point->sample != CJM_UNSET_INT)
             {
