@@ -14,22 +14,36 @@
 
 #include "config.h"
 
+#include <cairo.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "cjm-document.h"
 #include "cjm-file.h"
+#include "cjm-interaction.h"
+#include "cjm-layout.h"
 #include "cjm-reader.h"
+#include "cjm-renderer.h"
 #include "cjm-schema.h"
+#include "cjm-selection.h"
 #include "cjm-writer.h"
 
-/* How fast Reiskaart reads and writes large maps. The maps are generated,
- * not shipped, so the figures can be reproduced on any machine: the same
- * size always gives the same bytes. Only the figures go to standard output,
- * one per line, so scripts can compare runs; progress goes to standard
- * error. The locale is left at "C" so a figure is never written 1,5. */
+/* How fast Reiskaart reads, writes, lays out, draws and hit-tests large
+ * maps. The maps are generated, not shipped, so the figures can be
+ * reproduced on any machine: the same size always gives the same bytes.
+ * Only the figures go to standard output, one per line, so scripts can
+ * compare runs; progress goes to standard error. The locale is left at "C"
+ * so a figure is never written 1,5. */
+
+/* The window the view figures are drawn for. */
+#define VIEW_WIDTH  1280
+#define VIEW_HEIGHT 800
+#define DRAG_FRAMES 200
+#define HIT_TESTS   100000
 
 /* Texts ------------------------------------------------------------------ */
 
@@ -517,6 +531,395 @@ report_ms (const char *what,
   g_print ("%s-%s: %.2f ms\n", what, suffix, value);
 }
 
+/* Nanoseconds of one clock; CLOCK_PROCESS_CPUTIME_ID counts what this
+ * process spent on the processor, whatever else the machine does. */
+static gint64
+clock_ns (clockid_t clock)
+{
+  struct timespec now;
+
+  clock_gettime (clock, &now);
+  return (gint64) now.tv_sec * G_GINT64_CONSTANT (1000000000) + now.tv_nsec;
+}
+
+/* The median and another quantile of @times, in nanoseconds; sorts them. */
+static double
+quantile_ns (gint64 *times,
+             guint   n,
+             double  q)
+{
+  qsort (times, n, sizeof *times, compare_times);
+  return (double) times[MIN ((guint) (q * n), n - 1)];
+}
+
+static double
+median_ns (gint64 *times,
+           guint   n)
+{
+  qsort (times, n, sizeof *times, compare_times);
+  if (n % 2 == 1)
+    return (double) times[n / 2];
+  return (times[n / 2 - 1] + times[n / 2]) / 2.0;
+}
+
+/* A blank window-sized canvas: white, as the canvas paints under the map. */
+static cairo_t *
+begin_view (cairo_surface_t *surface)
+{
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  return cr;
+}
+
+static void
+end_view (cairo_t *cr)
+{
+  if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+    g_error ("drawing failed: %s", cairo_status_to_string (cairo_status (cr)));
+  cairo_surface_flush (cairo_get_target (cr));
+  cairo_destroy (cr);
+}
+
+/* The whole map zoomed to fit the window, everything in place, as the
+ * first frame after "Zoom to Fit" (or a thumbnail) needs it. */
+static void
+draw_fit (CjmRenderer *renderer,
+          cairo_t     *cr,
+          CjmLayout   *layout)
+{
+  double width = cjm_layout_get_width (layout);
+  double height = cjm_layout_get_height (layout);
+  double scale = MIN (VIEW_WIDTH / width, VIEW_HEIGHT / height);
+  CjmRenderOptions options;
+
+  cjm_renderer_options_init (&options, layout);
+  options.scale = scale;
+  cairo_scale (cr, scale, scale);
+  cjm_renderer_draw (renderer, cr, layout, &options);
+}
+
+/* A window at 100 % in the middle of the map, drawn the way the canvas
+ * composes it: the body scrolled, the sticky headers over it. */
+static void
+draw_middle (CjmRenderer *renderer,
+             cairo_t     *cr,
+             CjmLayout   *layout)
+{
+  CjmRenderOptions options;
+  double x0 = MAX (0, cjm_layout_get_width (layout) / 2 - VIEW_WIDTH / 2);
+  double y0 = MAX (0, cjm_layout_get_height (layout) / 2 - VIEW_HEIGHT / 2);
+
+  cjm_renderer_options_init (&options, layout);
+  options.visible = (CjmRect) { x0, y0, VIEW_WIDTH, VIEW_HEIGHT };
+
+  cairo_save (cr);
+  cairo_translate (cr, -x0, -y0);
+  options.parts = CJM_RENDER_BODY;
+  cjm_renderer_draw (renderer, cr, layout, &options);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_translate (cr, -x0, 0);
+  options.parts = CJM_RENDER_PHASE_HEADERS;
+  cjm_renderer_draw (renderer, cr, layout, &options);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_translate (cr, 0, -y0);
+  options.parts = CJM_RENDER_LANE_HEADERS;
+  cjm_renderer_draw (renderer, cr, layout, &options);
+  cairo_restore (cr);
+
+  options.parts = CJM_RENDER_CORNER;
+  cjm_renderer_draw (renderer, cr, layout, &options);
+}
+
+typedef void (*DrawFunc) (CjmRenderer *renderer,
+                          cairo_t     *cr,
+                          CjmLayout   *layout);
+
+static double
+time_draw (CjmRenderer     *renderer,
+           cairo_surface_t *surface,
+           CjmLayout       *layout,
+           DrawFunc         draw,
+           gint64          *times,
+           guint            runs)
+{
+  /* once untimed, so fonts are loaded and caches warm */
+  for (guint r = 0; r <= runs; r++)
+    {
+      cairo_t *cr = begin_view (surface);
+      gint64 start = clock_ns (CLOCK_PROCESS_CPUTIME_ID);
+
+      draw (renderer, cr, layout);
+      cairo_surface_flush (surface);
+      if (r > 0)
+        times[r - 1] = clock_ns (CLOCK_PROCESS_CPUTIME_ID) - start;
+      end_view (cr);
+    }
+  return median_ns (times, runs) / 1e6;
+}
+
+/* What the canvas draws over its cached tiles of the map on every motion
+ * event while items are dragged: the selection, the drop target and the
+ * dragged items at the pointer, on a transparent window-sized layer. */
+static void
+draw_drag_overlay (CjmRenderer    *renderer,
+                   cairo_t        *cr,
+                   CjmLayout      *layout,
+                   CjmInteraction *interaction,
+                   CjmSelection   *selection,
+                   double          x0,
+                   double          y0)
+{
+  const CjmDropTarget *drop = cjm_interaction_get_drop_target (interaction);
+  GHashTableIter iter;
+  gpointer key;
+  double dx, dy;
+
+  cairo_save (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_save (cr);
+  cairo_translate (cr, -x0, -y0);
+
+  cjm_renderer_draw_selection (renderer, cr, layout, cjm_selection_get_set (selection), NULL);
+  if (drop != NULL)
+    cjm_renderer_draw_drop_target (renderer, cr, drop);
+
+  cjm_interaction_get_offset (interaction, &dx, &dy);
+  g_hash_table_iter_init (&iter, cjm_interaction_get_moving (interaction));
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const CjmLayoutItem *item = cjm_layout_find_item (layout, key);
+      CjmRect moved;
+
+      if (item == NULL)
+        continue;
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.7);
+      cairo_rectangle (cr, item->rect.x - 4, item->rect.y - 4,
+                       item->rect.width + 8, item->rect.height + 8);
+      cairo_fill (cr);
+      moved = item->rect;
+      moved.x += dx;
+      moved.y += dy;
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+      cairo_rectangle (cr, moved.x + 3, moved.y + 5, moved.width, moved.height);
+      cairo_fill (cr);
+      cjm_renderer_draw_item (renderer, cr, layout, key, &moved, 1.0, TRUE);
+    }
+  cairo_restore (cr);
+  cairo_surface_flush (cairo_get_target (cr));
+}
+
+/* The sticky headers, which the canvas draws afresh in every frame. */
+static void
+draw_headers (CjmRenderer *renderer,
+              cairo_t     *cr,
+              CjmLayout   *layout,
+              double       x0,
+              double       y0)
+{
+  CjmRenderOptions options;
+
+  cjm_renderer_options_init (&options, layout);
+  options.visible = (CjmRect) { x0, y0, VIEW_WIDTH, VIEW_HEIGHT };
+
+  cairo_save (cr);
+  cairo_translate (cr, -x0, 0);
+  options.parts = CJM_RENDER_PHASE_HEADERS;
+  cjm_renderer_draw (renderer, cr, layout, &options);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_translate (cr, 0, -y0);
+  options.parts = CJM_RENDER_LANE_HEADERS;
+  cjm_renderer_draw (renderer, cr, layout, &options);
+  cairo_restore (cr);
+
+  options.parts = CJM_RENDER_CORNER;
+  cjm_renderer_draw (renderer, cr, layout, &options);
+  cairo_surface_flush (cairo_get_target (cr));
+}
+
+/* The processor time of one frame while dragging a touchpoint from the
+ * middle of the map through the cells around it, at 100 %. */
+static double
+bench_drag (CjmDocument     *document,
+            CjmLayout       *layout,
+            CjmRenderer     *renderer,
+            cairo_surface_t *surface)
+{
+  g_autoptr(CjmSelection) selection = cjm_selection_new (document);
+  g_autoptr(CjmInteraction) interaction = cjm_interaction_new (selection);
+  g_autofree gint64 *times = g_new (gint64, DRAG_FRAMES);
+  g_autofree gint64 *header_times = g_new (gint64, DRAG_FRAMES);
+  g_autofree char *before = NULL;
+  const CjmLayoutItem *item = NULL;
+  guint middle = cjm_layout_get_n_phases (layout) / 2;
+  guint with_target = 0;
+  double cx, cy, x0, y0;
+  cairo_t *cr;
+
+  for (guint i = 0; i < cjm_layout_get_n_items (layout) && item == NULL; i++)
+    if (CJM_IS_TOUCHPOINT (cjm_layout_get_item (layout, i)->entity)
+        && cjm_layout_get_item (layout, i)->phase == middle)
+      item = cjm_layout_get_item (layout, i);
+  if (item == NULL)
+    g_error ("the generated map has no touchpoint in its middle phase");
+
+  cx = item->rect.x + item->rect.width / 2;
+  cy = item->rect.y + item->rect.height / 2;
+  x0 = cx - VIEW_WIDTH / 2;
+  y0 = cy - VIEW_HEIGHT / 2;
+  before = g_strdup (cjm_entity_get_id (item->entity));
+
+  cjm_interaction_set_layout (interaction, layout);
+  cjm_interaction_press (interaction, cx, cy, 0, 1);
+  cjm_interaction_motion (interaction, cx + 12, cy + 12);
+  if (cjm_interaction_get_gesture (interaction) != CJM_GESTURE_MOVE_ITEMS)
+    g_error ("pressing on %s and moving did not start a drag", before);
+
+  cr = cairo_create (surface);
+  for (guint k = 0; k <= DRAG_FRAMES; k++)
+    {
+      /* a loop through the neighbouring phases, up and down a few rows */
+      double angle = 2 * G_PI * k / DRAG_FRAMES;
+      double x = cx + 12 + 500 * sin (angle);
+      double y = cy + 12 + 300 * sin (2 * angle);
+      gint64 start = clock_ns (CLOCK_PROCESS_CPUTIME_ID);
+
+      gint64 overlay_done;
+
+      cjm_interaction_motion (interaction, x, y);
+      draw_drag_overlay (renderer, cr, layout, interaction, selection, x0, y0);
+      overlay_done = clock_ns (CLOCK_PROCESS_CPUTIME_ID);
+      draw_headers (renderer, cr, layout, x0, y0);
+      if (k > 0)
+        {
+          times[k - 1] = overlay_done - start;
+          header_times[k - 1] = clock_ns (CLOCK_PROCESS_CPUTIME_ID) - overlay_done;
+        }
+      with_target += cjm_interaction_get_drop_target (interaction) != NULL ? 1 : 0;
+    }
+  end_view (cr);
+  cjm_interaction_cancel (interaction);
+  g_printerr ("  %u of %u frames over a drop target; slowest frame %.2f ms; the sticky headers "
+              "the canvas also redraws take %.2f ms more a frame\n", with_target, DRAG_FRAMES + 1,
+              quantile_ns (times, DRAG_FRAMES, 1.0) / 1e6,
+              median_ns (header_times, DRAG_FRAMES) / 1e6);
+  return median_ns (times, DRAG_FRAMES) / 1e6;
+}
+
+/* The median time of one hit test at random points of the map. */
+static double
+bench_hit_test (CjmLayout *layout)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260302);
+  g_autofree gint64 *times = g_new (gint64, HIT_TESTS);
+  double width = cjm_layout_get_width (layout);
+  double height = cjm_layout_get_height (layout);
+  guint kinds[CJM_HIT_CORNER + 1] = { 0 };
+  double median;
+
+  for (guint i = 0; i < HIT_TESTS; i++)
+    {
+      double x = g_rand_double_range (rand, 0, width);
+      double y = g_rand_double_range (rand, 0, height);
+      gint64 start;
+      CjmHit hit;
+
+      start = clock_ns (CLOCK_MONOTONIC);
+      cjm_layout_hit_test (layout, x, y, 4, &hit);
+      times[i] = clock_ns (CLOCK_MONOTONIC) - start;
+      kinds[hit.kind]++;
+    }
+  median = median_ns (times, HIT_TESTS);
+  /* the slowest single calls measure the scheduler more than the code */
+  g_printerr ("  hits: %u items, %u cells, %u on curves; 99th percentile %.2f us, 99.9th %.2f us\n",
+              kinds[CJM_HIT_ITEM], kinds[CJM_HIT_CELL],
+              kinds[CJM_HIT_CURVE] + kinds[CJM_HIT_CURVE_POINT],
+              quantile_ns (times, HIT_TESTS, 0.99) / 1e3,
+              quantile_ns (times, HIT_TESTS, 0.999) / 1e3);
+
+  /* the emotion lane is the costly part: every curve point is looked at */
+  for (guint lane = 0; lane < cjm_layout_get_n_lanes (layout); lane++)
+    {
+      GPtrArray *lanes = cjm_document_get_lanes (cjm_layout_get_document (layout));
+      guint n = HIT_TESTS / 10;
+      CjmRect rect;
+
+      if (cjm_lane_get_kind (g_ptr_array_index (lanes, lane)) != CJM_LANE_EMOTION)
+        continue;
+      cjm_layout_get_lane_rect (layout, lane, &rect);
+      for (guint i = 0; i < n; i++)
+        {
+          double x = g_rand_double_range (rand, CJM_LAYOUT_LANE_HEADER_WIDTH, width);
+          double y = g_rand_double_range (rand, rect.y, rect.y + rect.height);
+          gint64 start;
+          CjmHit hit;
+
+          start = clock_ns (CLOCK_MONOTONIC);
+          cjm_layout_hit_test (layout, x, y, 4, &hit);
+          times[i] = clock_ns (CLOCK_MONOTONIC) - start;
+        }
+      g_printerr ("  in the emotion lane: median %.2f us, 99th percentile %.2f us\n",
+                  median_ns (times, n) / 1e3, quantile_ns (times, n, 0.99) / 1e3);
+      break;
+    }
+  return median / 1e3;
+}
+
+/* Laying out, drawing and hit-testing the map @document. */
+static void
+bench_view (CjmDocument *document,
+            const char  *suffix,
+            guint        runs)
+{
+  g_autoptr(CjmLayout) layout = NULL;
+  g_autoptr(CjmRenderer) renderer = cjm_renderer_new (FALSE);
+  g_autofree gint64 *times = g_new (gint64, runs);
+  cairo_surface_t *surface;
+  double width, height;
+
+  g_printerr ("  laying out %u times...\n", runs);
+  for (guint r = 0; r < runs; r++)
+    {
+      g_autoptr(CjmLayout) again = NULL;
+      gint64 start = clock_ns (CLOCK_PROCESS_CPUTIME_ID);
+
+      again = cjm_layout_new (document);
+      times[r] = clock_ns (CLOCK_PROCESS_CPUTIME_ID) - start;
+      if (r + 1 == runs)
+        layout = g_steal_pointer (&again);
+    }
+  report_ms ("layout", suffix, median_ns (times, runs) / 1e6);
+
+  width = cjm_layout_get_width (layout);
+  height = cjm_layout_get_height (layout);
+  g_printerr ("  the map is %.0f x %.0f points, %u items; zoomed to fit a %dx%d window: %.1f %%\n",
+              width, height, cjm_layout_get_n_items (layout), VIEW_WIDTH, VIEW_HEIGHT,
+              100 * MIN (VIEW_WIDTH / width, VIEW_HEIGHT / height));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, VIEW_WIDTH, VIEW_HEIGHT);
+  g_printerr ("  drawing the whole map zoomed to fit %u times...\n", runs);
+  report_ms ("draw-view", suffix, time_draw (renderer, surface, layout, draw_fit, times, runs));
+  g_printerr ("  drawing a window at 100 %% %u times...\n", runs);
+  report_ms ("draw-view-100", suffix,
+             time_draw (renderer, surface, layout, draw_middle, times, runs));
+
+  g_printerr ("  dragging a touchpoint for %u frames...\n", DRAG_FRAMES);
+  report_ms ("drag-frame", suffix, bench_drag (document, layout, renderer, surface));
+  cairo_surface_destroy (surface);
+
+  g_printerr ("  hit-testing %u points...\n", HIT_TESTS);
+  g_print ("hit-test-%s: %.3f us\n", suffix, bench_hit_test (layout));
+}
+
 static void
 bench_size (guint       n_touchpoints,
             const char *suffix,
@@ -587,6 +990,8 @@ bench_size (guint       n_touchpoints,
   g_unlink (path);
 
   g_print ("size-%s: %.0f KB\n", suffix, g_bytes_get_size (bytes) / 1024.0);
+
+  bench_view (document, suffix, runs);
 }
 
 static int
@@ -631,10 +1036,14 @@ main (int   argc,
     G_OPTION_ENTRY_NULL
   };
 
-  context = g_option_context_new ("[FILE] - measure loading and saving large journey maps");
+  context = g_option_context_new ("[FILE] - measure loading, saving, layout and drawing of "
+                                   "large journey maps");
   g_option_context_set_description (context,
-    "Prints one figure per line: load-1k, save-1k, save-file-1k, size-1k, then the same\n"
-    "for a map with 10,000 touchpoints. Times are medians in milliseconds.\n"
+    "Prints one figure per line: load-1k, save-1k, save-file-1k, size-1k, layout-1k,\n"
+    "draw-view-1k (the whole map zoomed to fit a 1280x800 window), draw-view-100-1k\n"
+    "(a 1280x800 window at 100 %), drag-frame-1k (processor time of one frame while\n"
+    "dragging an item) and hit-test-1k, then the same for a map with 10,000\n"
+    "touchpoints. Times are medians, in milliseconds except hit-test (microseconds).\n"
     "With --write-map N FILE, writes the generated map instead.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))

@@ -554,11 +554,11 @@ finish_move_items (CjmInteraction *self)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  GPtrArray *selected = cjm_selection_get_entities (self->selection);
   GType type = moving_type (self);
   GPtrArray *phases = cjm_document_get_phases (self->document);
   GPtrArray *lanes = cjm_document_get_lanes (self->document);
   const CjmLayoutItem *primary;
+  guint position;
 
   if (!self->has_drop)
     return;
@@ -571,7 +571,19 @@ finish_move_items (CjmInteraction *self)
       if (g_hash_table_contains (self->moving, item->entity) && G_OBJECT_TYPE (item->entity) == type)
         g_ptr_array_add (items, item->entity);
     }
-  (void) selected;
+
+  /* the drop position counts every item of the cell; placing counts only
+   * those that stay, so leave out the dragged ones standing before it */
+  position = self->drop.position;
+  {
+    guint n;
+    const CjmLayoutItem *cell = cjm_layout_get_cell_items (self->layout, self->drop.phase,
+                                                           self->drop.lane, &n);
+
+    for (guint i = 0; i < n && i < self->drop.position; i++)
+      if (g_hash_table_contains (self->moving, cell[i].entity) && G_OBJECT_TYPE (cell[i].entity) == type)
+        position--;
+  }
 
   primary = cjm_layout_find_item (self->layout, self->hit.entity);
   if (items->len == 1 && primary != NULL && primary->phase == self->drop.phase
@@ -582,7 +594,7 @@ finish_move_items (CjmInteraction *self)
   if (!cjm_document_place_items (self->document, (CjmEntity **) items->pdata, items->len,
                                  cjm_entity_get_id (g_ptr_array_index (phases, self->drop.phase)),
                                  cjm_entity_get_id (g_ptr_array_index (lanes, self->drop.lane)),
-                                 self->drop.position, &error))
+                                 position, &error))
     g_debug ("items not moved: %s", error->message);
 }
 

@@ -645,9 +645,26 @@ cjm_layout_lane_at (CjmLayout *self,
 }
 
 static double
-distance_to_curve (const CjmLayoutCurve *curve,
-                   double                x,
-                   double                y)
+distance2_to_segment (double          x,
+                      double          y,
+                      const CjmPoint *a,
+                      const CjmPoint *b)
+{
+  double dx = b->x - a->x, dy = b->y - a->y;
+  double length2 = dx * dx + dy * dy;
+  double t = length2 > 0 ? CLAMP (((x - a->x) * dx + (y - a->y) * dy) / length2, 0, 1) : 0;
+  double px = a->x + t * dx - x, py = a->y + t * dy - y;
+
+  return px * px + py * py;
+}
+
+/* The squared distance from a point to a drawn curve: each Bézier segment
+ * near the point is flattened into short straight pieces. */
+static double
+distance2_to_curve (const CjmLayoutCurve *curve,
+                    double                x,
+                    double                y,
+                    double                tolerance)
 {
   double best = G_MAXDOUBLE;
 
@@ -655,16 +672,18 @@ distance_to_curve (const CjmLayoutCurve *curve,
     {
       const CjmPoint *p0 = &curve->points[k];
       const CjmPoint *p1 = &curve->points[k + 1];
+      CjmPoint previous = *p0;
 
-      if (x < p0->x - 8 || x > p1->x + 8)
+      if (x < p0->x - tolerance || x > p1->x + tolerance)
         continue;
-      for (int s = 0; s <= 16; s++)
+      for (int s = 1; s <= 24; s++)
         {
           CjmPoint p;
 
           cjm_curve_bezier_point (p0, &curve->controls[2 * k], &curve->controls[2 * k + 1], p1,
-                                  s / 16.0, &p);
-          best = MIN (best, hypot (p.x - x, p.y - y));
+                                  s / 24.0, &p);
+          best = MIN (best, distance2_to_segment (x, y, &previous, &p));
+          previous = p;
         }
     }
   return best;
@@ -755,18 +774,21 @@ cjm_layout_hit_test (CjmLayout *self,
 
   if ((int) self->emotion_lane == lane)
     {
-      double best = G_MAXDOUBLE;
+      double reach = tolerance + 4;
+      double best = reach * reach;
 
       /* the last curve is drawn on top, so it wins ties */
       for (guint c = 0; c < self->n_curves; c++)
         for (guint i = 0; i < self->curves[c].n_points; i++)
           {
             const CjmPoint *p = &self->curves[c].points[i];
-            double d = hypot (p->x - x, p->y - y);
+            double d2 = (p->x - x) * (p->x - x) + (p->y - y) * (p->y - y);
 
-            if (d <= tolerance + 4 && d <= best)
+            if (p->x > x + reach)
+              break; /* sorted by x */
+            if (d2 <= best)
               {
-                best = d;
+                best = d2;
                 hit->kind = CJM_HIT_CURVE_POINT;
                 hit->entity = CJM_ENTITY (self->curves[c].curve);
                 hit->point = (int) self->curves[c].source_index[i];
@@ -774,13 +796,14 @@ cjm_layout_hit_test (CjmLayout *self,
           }
       if (hit->kind == CJM_HIT_CURVE_POINT)
         return;
+      best = tolerance * tolerance;
       for (guint c = 0; c < self->n_curves; c++)
         {
-          double d = distance_to_curve (&self->curves[c], x, y);
+          double d2 = distance2_to_curve (&self->curves[c], x, y, tolerance);
 
-          if (d <= tolerance && d <= best)
+          if (d2 <= best)
             {
-              best = d;
+              best = d2;
               hit->kind = CJM_HIT_CURVE;
               hit->entity = CJM_ENTITY (self->curves[c].curve);
             }

@@ -10,14 +10,298 @@
 #include <glib/gi18n.h>
 
 #include "cjm-application.h"
+#include "cjm-templates.h"
+#include "cjm-ui-resources.h"
 #include "cjm-window.h"
+
+#define RESOURCE_BASE_PATH "/io/github/reiskaart/Reiskaart"
+#define MAX_RECENT         8
 
 struct _CjmApplication
 {
-  GtkApplication parent_instance;
+  GtkApplication  parent_instance;
+
+  GMenu          *recent_menu;
+  GMenu          *recent_section;
+  GPtrArray      *quit_queue;     /* windows still to ask while quitting */
 };
 
 G_DEFINE_FINAL_TYPE (CjmApplication, cjm_application, GTK_TYPE_APPLICATION)
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *ta = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *tb = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return g_date_time_compare (tb, ta);
+}
+
+static void
+update_recent_menu (CjmApplication *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GList *maps = NULL;
+  guint count = 0;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_str_has_suffix (gtk_recent_info_get_uri (info), ".cjm")
+          && gtk_recent_info_exists (info))
+        maps = g_list_prepend (maps, info);
+    }
+  maps = g_list_sort (maps, compare_recent);
+
+  g_menu_remove_all (self->recent_section);
+  for (GList *l = maps; l != NULL && count < MAX_RECENT; l = l->next, count++)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GMenuItem) item = NULL;
+      /* menu labels take mnemonics; a file name must not */
+      g_auto(GStrv) parts = g_strsplit (gtk_recent_info_get_display_name (info), "_", -1);
+      g_autofree char *label = g_strjoinv ("__", parts);
+
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "app.open-recent", g_variant_new_string (uri));
+      g_menu_append_item (self->recent_section, item);
+    }
+  /* an item whose action does not exist shows disabled */
+  if (count == 0)
+    g_menu_append (self->recent_section, _("No Recent Maps"), "app.no-recent");
+
+  g_list_free (maps);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static void
+on_recent_manager_changed (CjmApplication   *self,
+                           GtkRecentManager *manager)
+{
+  update_recent_menu (self);
+}
+
+static void
+new_window (CjmApplication *self,
+            CjmTemplate     template)
+{
+  g_autoptr(CjmDocument) document = cjm_template_create (template, NULL);
+  CjmWindow *window = cjm_window_new (self, document);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+new_action (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (g_str_equal (name, "new-empty"))
+    new_window (user_data, CJM_TEMPLATE_EMPTY);
+  else if (g_str_equal (name, "new-five"))
+    new_window (user_data, CJM_TEMPLATE_FIVE_PHASES);
+  else
+    new_window (user_data, CJM_TEMPLATE_FOUR_PHASES);
+}
+
+static void
+on_open_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          gpointer         user_data)
+{
+  CjmApplication *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          cjm_application_open_file (self, file);
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  CjmApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) maps = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (maps, _("Journey Maps"));
+  gtk_file_filter_add_pattern (maps, "*.cjm");
+  gtk_file_filter_add_mime_type (maps, "application/x-reiskaart-cjm");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  chooser = gtk_file_chooser_native_new (_("Open Map"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), maps);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), maps);
+
+  /* start beside the map the user is looking at */
+  if (CJM_IS_WINDOW (parent) && cjm_window_get_file (CJM_WINDOW (parent)) != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (cjm_window_get_file (CJM_WINDOW (parent)));
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  cjm_application_open_file (user_data, file);
+}
+
+static void quit_next (CjmApplication *self);
+
+static void
+on_quit_confirmed (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CjmApplication) self = user_data;
+
+  if (cjm_window_confirm_close_finish (CJM_WINDOW (source), result, NULL))
+    quit_next (self);
+  else
+    g_clear_pointer (&self->quit_queue, g_ptr_array_unref);
+}
+
+/* Asks about each window with unsaved changes in turn; only when none
+ * says Cancel do all windows close. */
+static void
+quit_next (CjmApplication *self)
+{
+  GList *windows;
+
+  while (self->quit_queue != NULL && self->quit_queue->len > 0)
+    {
+      g_autoptr(CjmWindow) window = g_ptr_array_steal_index (self->quit_queue, 0);
+
+      if (!gtk_widget_in_destruction (GTK_WIDGET (window)) && cjm_window_get_modified (window))
+        {
+          gtk_window_present (GTK_WINDOW (window));
+          cjm_window_confirm_close_async (window, NULL, on_quit_confirmed, g_object_ref (self));
+          return;
+        }
+    }
+  g_clear_pointer (&self->quit_queue, g_ptr_array_unref);
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  CjmApplication *self = user_data;
+
+  if (self->quit_queue != NULL)
+    return;
+
+  self->quit_queue = g_ptr_array_new_with_free_func (g_object_unref);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CJM_IS_WINDOW (l->data))
+      g_ptr_array_add (self->quit_queue, g_object_ref (l->data));
+  quit_next (self);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_about_dialog (parent,
+                         "program-name", "Reiskaart",
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Customer journey maps for workshops and walls"),
+                         "website", "https://github.com/reiskaart/reiskaart",
+                         "copyright", "© 2026 The Reiskaart authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "logo-icon-name", APP_ID,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-empty", new_action },
+  { "new-four", new_action },
+  { "new-five", new_action },
+  { "open", open_action },
+  { "open-recent", open_recent_action, "s" },
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+cjm_application_startup (GApplication *app)
+{
+  CjmApplication *self = CJM_APPLICATION (app);
+  g_autoptr(GtkCssProvider) css = NULL;
+  GtkRecentManager *recent = NULL;
+
+  /* The interface is compiled into a static library, where the linker may
+   * drop the resource's constructor; register it by hand when it is
+   * missing, before GtkApplication looks for gtk/help-overlay.ui. */
+  if (!g_resources_get_info (RESOURCE_BASE_PATH "/cjm-window.ui",
+                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    g_resources_register (cjm_ui_get_resource ());
+
+  G_APPLICATION_CLASS (cjm_application_parent_class)->startup (app);
+
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-four",
+                                         (const char *[]) { "<Primary>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open",
+                                         (const char *[]) { "<Primary>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Primary>q", NULL });
+
+  recent = gtk_recent_manager_get_default ();
+  g_signal_connect_object (recent, "changed",
+                           G_CALLBACK (on_recent_manager_changed), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+}
 
 static void
 cjm_application_activate (GApplication *app)
@@ -25,7 +309,7 @@ cjm_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (cjm_window_new (CJM_APPLICATION (app)));
+    window = GTK_WINDOW (cjm_window_new (CJM_APPLICATION (app), NULL));
   gtk_window_present (window);
 }
 
@@ -36,19 +320,29 @@ cjm_application_open (GApplication  *app,
                       const char    *hint)
 {
   for (int i = 0; i < n_files; i++)
-    {
-      CjmWindow *window = cjm_window_new (CJM_APPLICATION (app));
+    cjm_application_open_file (CJM_APPLICATION (app), files[i]);
+}
 
-      cjm_window_open (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+static void
+cjm_application_finalize (GObject *object)
+{
+  CjmApplication *self = CJM_APPLICATION (object);
+
+  g_clear_pointer (&self->quit_queue, g_ptr_array_unref);
+  g_clear_object (&self->recent_section);
+  g_clear_object (&self->recent_menu);
+
+  G_OBJECT_CLASS (cjm_application_parent_class)->finalize (object);
 }
 
 static void
 cjm_application_class_init (CjmApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->finalize = cjm_application_finalize;
+  app_class->startup = cjm_application_startup;
   app_class->activate = cjm_application_activate;
   app_class->open = cjm_application_open;
 }
@@ -56,6 +350,9 @@ cjm_application_class_init (CjmApplicationClass *klass)
 static void
 cjm_application_init (CjmApplication *self)
 {
+  self->recent_menu = g_menu_new ();
+  self->recent_section = g_menu_new ();
+  g_menu_append_section (self->recent_menu, _("Recent Maps"), G_MENU_MODEL (self->recent_section));
 }
 
 CjmApplication *
@@ -63,8 +360,58 @@ cjm_application_new (void)
 {
   return g_object_new (CJM_TYPE_APPLICATION,
                        "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_BASE_PATH,
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
+}
+
+/**
+ * cjm_application_open_file:
+ * @self: the application
+ * @file: a map
+ *
+ * Shows @file: the window that already has it, or the current window when
+ * that holds an untouched new map, or a new window.
+ */
+void
+cjm_application_open_file (CjmApplication *self,
+                           GFile          *file)
+{
+  GtkWindow *active;
+  CjmWindow *window;
+
+  g_return_if_fail (CJM_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CJM_IS_WINDOW (l->data)
+        && cjm_window_get_file (l->data) != NULL
+        && g_file_equal (cjm_window_get_file (l->data), file))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  /* the window that asked reports a failure; without one, a new window
+   * does, and shows itself once the map is in */
+  active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  window = CJM_IS_WINDOW (active) ? CJM_WINDOW (active) : cjm_window_new (self, NULL);
+  cjm_window_open (window, file);
+}
+
+/**
+ * cjm_application_get_recent_menu:
+ * @self: the application
+ *
+ * Returns: (transfer none): the recently used maps, each item activating
+ *   app.open-recent with the map's URI
+ */
+GMenuModel *
+cjm_application_get_recent_menu (CjmApplication *self)
+{
+  g_return_val_if_fail (CJM_IS_APPLICATION (self), NULL);
+
+  return G_MENU_MODEL (self->recent_menu);
 }
 
 /**

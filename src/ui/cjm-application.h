@@ -15,9 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CjmApplication, cjm_application, CJM, APPLICATION, GtkApplication)
 
-CjmApplication *cjm_application_new            (void);
-int             cjm_application_run_with_files (CjmApplication *self,
-                                                const char     *program,
-                                                char          **files);
+CjmApplication *cjm_application_new             (void);
+int             cjm_application_run_with_files  (CjmApplication *self,
+                                                 const char     *program,
+                                                 char          **files);
+void            cjm_application_open_file       (CjmApplication *self,
+                                                 GFile          *file);
+GMenuModel     *cjm_application_get_recent_menu (CjmApplication *self);
 
 G_END_DECLS

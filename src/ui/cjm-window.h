@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "cjm-application.h"
+#include "cjm-document.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +18,23 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CjmWindow, cjm_window, CJM, WINDOW, GtkApplicationWindow)
 
-CjmWindow *cjm_window_new  (CjmApplication *application);
-void       cjm_window_open (CjmWindow      *self,
-                            GFile          *file);
+CjmWindow   *cjm_window_new                  (CjmApplication       *application,
+                                              CjmDocument          *document);
+void         cjm_window_open                 (CjmWindow            *self,
+                                              GFile                *file);
+CjmDocument *cjm_window_get_document         (CjmWindow            *self);
+GFile       *cjm_window_get_file             (CjmWindow            *self);
+gboolean     cjm_window_get_modified         (CjmWindow            *self);
+gboolean     cjm_window_is_blank             (CjmWindow            *self);
+void         cjm_window_show_error           (CjmWindow            *self,
+                                              const char           *heading,
+                                              const char           *message);
+void         cjm_window_confirm_close_async  (CjmWindow            *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean     cjm_window_confirm_close_finish (CjmWindow            *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
 
 G_END_DECLS
