@@ -196,10 +196,13 @@ on_document_changed (CjmCanvas  *self,
     self->relayout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_idle, self, NULL);
 }
 
+static void update_actions (CjmCanvas *self);
+
 static void
 on_selection_changed (CjmCanvas    *self,
                       CjmSelection *selection)
 {
+  update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1083,6 +1086,298 @@ action_select_all (GtkWidget  *widget,
   cjm_selection_set_many (self->selection, (CjmEntity **) items->pdata, items->len);
 }
 
+/* The context menu and structural edits ----------------------------------- */
+
+static gboolean
+unparent_idle (gpointer data)
+{
+  gtk_widget_unparent (data);
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_context_closed (GtkPopover *popover,
+                   gpointer    user_data)
+{
+  /* after the menu item's action has run */
+  g_idle_add (unparent_idle, g_object_ref (popover));
+}
+
+static void
+action_add_phase (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+  g_autofree char *id = cjm_document_new_id (self->document, "phase");
+  CjmEntity *phase = g_object_new (CJM_TYPE_PHASE, "id", id, "name", _("New phase"),
+                                   "width", 300.0, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_object_ref (phase);
+  if (cjm_document_add (self->document, phase, g_variant_get_int32 (parameter), &error))
+    cjm_selection_set (self->selection, phase);
+  else
+    g_debug ("phase not added: %s", error->message);
+  g_object_unref (phase);
+}
+
+static void
+action_add_lane (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+  const char *nick;
+  int index, kind;
+  g_autofree char *id = NULL;
+  CjmEntity *lane;
+  g_autoptr(GError) error = NULL;
+
+  g_variant_get (parameter, "(&si)", &nick, &index);
+  if (!cjm_enum_from_nick (CJM_TYPE_LANE_KIND, nick, &kind))
+    return;
+  id = cjm_document_new_id (self->document, "lane");
+  lane = g_object_new (CJM_TYPE_LANE, "id", id, "kind", kind,
+                       "name", cjm_enum_to_label (CJM_TYPE_LANE_KIND, kind),
+                       "height", kind == CJM_LANE_EMOTION ? 200.0 : 120.0, NULL);
+  g_object_ref (lane);
+  if (cjm_document_add (self->document, lane, index, &error))
+    cjm_selection_set (self->selection, lane);
+  else
+    g_debug ("lane not added: %s", error->message);
+  g_object_unref (lane);
+}
+
+static void
+action_add_item (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+  const char *kind;
+  int phase, lane;
+
+  g_variant_get (parameter, "(&sii)", &kind, &phase, &lane);
+  if (ensure_layout (self) != NULL
+      && cjm_interaction_create_item (self->interaction, kind, (guint) phase, (guint) lane, G_MAXUINT) != NULL)
+    cjm_canvas_edit_selected (self);
+}
+
+static void
+action_delete (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cjm_interaction_delete_selection (CJM_CANVAS (widget)->interaction);
+}
+
+static void
+action_edit (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  cjm_canvas_edit_selected (CJM_CANVAS (widget));
+}
+
+/* Connects the selected touchpoints one after another, in reading order:
+ * the customer's route through them. */
+static void
+action_connect (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+  g_autoptr(GPtrArray) items = selected_items (self);
+  CjmEntity *previous = NULL;
+
+  cjm_document_begin_group (self->document, _("Connect Touchpoints"));
+  for (guint i = 0; i < items->len; i++)
+    {
+      CjmEntity *item = g_ptr_array_index (items, i);
+
+      if (!CJM_IS_TOUCHPOINT (item))
+        continue;
+      if (previous != NULL)
+        {
+          g_autofree char *id = cjm_document_new_id (self->document, "tr");
+          CjmEntity *transition = g_object_new (CJM_TYPE_TRANSITION, "id", id,
+                                                "from", cjm_entity_get_id (previous),
+                                                "to", cjm_entity_get_id (item), NULL);
+          g_autoptr(GError) error = NULL;
+
+          /* an existing connection is simply kept */
+          if (!cjm_document_add (self->document, transition, -1, &error))
+            g_debug ("not connected: %s", error->message);
+        }
+      previous = item;
+    }
+  cjm_document_end_group (self->document);
+}
+
+static void
+update_actions (CjmCanvas *self)
+{
+  g_autoptr(GPtrArray) items = selected_items (self);
+  guint touchpoints = 0;
+  gboolean any = self->selection != NULL && cjm_selection_get_count (self->selection) > 0;
+
+  for (guint i = 0; i < items->len; i++)
+    touchpoints += CJM_IS_TOUCHPOINT (g_ptr_array_index (items, i)) ? 1 : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.copy", items->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.cut", items->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.delete", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.edit", items->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.connect", touchpoints >= 2);
+}
+
+static void
+append_lane_kinds (GMenu *menu,
+                   int    index)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (CJM_TYPE_LANE_KIND);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(klass->values[i].value_name), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "canvas.add-lane",
+                                               g_variant_new ("(si)", klass->values[i].value_nick, index));
+      g_menu_append_item (menu, item);
+    }
+}
+
+static void
+on_context_pressed (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    CjmCanvas       *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) structure = g_menu_new ();
+  g_autoptr(GMenu) lanes_above = g_menu_new ();
+  g_autoptr(GMenu) lanes_below = g_menu_new ();
+  GtkWidget *popover;
+  CjmHit hit;
+  double mx, my;
+
+  if (ensure_layout (self) == NULL)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  to_map (self, x, y, &mx, &my);
+  cjm_layout_hit_test (self->layout, mx, my, 4 / cjm_viewport_get_zoom (self->viewport), &hit);
+
+  /* act on what was clicked, keeping a selection it belongs to */
+  if (hit.entity != NULL && !cjm_selection_contains (self->selection, hit.entity))
+    cjm_selection_set (self->selection, hit.entity);
+  update_actions (self);
+
+  if (hit.kind == CJM_HIT_ITEM)
+    {
+      g_menu_append (edit, CJM_IS_TOUCHPOINT (hit.entity) ? _("_Edit Title") : _("_Edit Text"), "canvas.edit");
+      g_menu_append (edit, _("Cu_t"), "canvas.cut");
+      g_menu_append (edit, _("_Copy"), "canvas.copy");
+      g_menu_append (edit, _("_Paste"), "canvas.paste");
+      g_menu_append (edit, _("C_onnect Touchpoints"), "canvas.connect");
+      g_menu_append (edit, _("_Delete"), "canvas.delete");
+    }
+  else if (hit.kind == CJM_HIT_CELL && hit.phase >= 0 && hit.lane >= 0)
+    {
+      GPtrArray *lanes = cjm_document_get_lanes (self->document);
+      CjmLaneKind kind = cjm_lane_get_kind (g_ptr_array_index (lanes, hit.lane));
+      g_autofree char *touchpoint = g_strdup ("touchpoint:");
+      g_autofree char *card = g_strconcat ("card:", cjm_enum_to_nick (CJM_TYPE_LANE_KIND, kind), NULL);
+
+      if (kind == CJM_LANE_TOUCHPOINTS)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (_("Add _Touchpoint Here"), NULL);
+
+          g_menu_item_set_action_and_target_value (item, "canvas.add-item",
+                                                   g_variant_new ("(sii)", touchpoint, hit.phase, hit.lane));
+          g_menu_append_item (edit, item);
+        }
+      else if (kind != CJM_LANE_EMOTION)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (_("Add _Card Here"), NULL);
+
+          g_menu_item_set_action_and_target_value (item, "canvas.add-item",
+                                                   g_variant_new ("(sii)", card, hit.phase, hit.lane));
+          g_menu_append_item (edit, item);
+        }
+      g_menu_append (edit, _("_Paste"), "canvas.paste");
+    }
+  else if (hit.kind == CJM_HIT_CURVE || hit.kind == CJM_HIT_CURVE_POINT)
+    g_menu_append (edit, _("_Delete"), "canvas.delete");
+
+  if (hit.kind == CJM_HIT_PHASE_HEADER || hit.kind == CJM_HIT_PHASE_BORDER
+      || (hit.phase >= 0 && hit.kind != CJM_HIT_LANE_HEADER))
+    {
+      g_autoptr(GMenuItem) before = g_menu_item_new (_("Add Phase _Before"), NULL);
+      g_autoptr(GMenuItem) after = g_menu_item_new (_("Add Phase _After"), NULL);
+
+      g_menu_item_set_action_and_target_value (before, "canvas.add-phase", g_variant_new_int32 (MAX (hit.phase, 0)));
+      g_menu_item_set_action_and_target_value (after, "canvas.add-phase", g_variant_new_int32 (hit.phase + 1));
+      g_menu_append_item (structure, before);
+      g_menu_append_item (structure, after);
+      if (hit.kind == CJM_HIT_PHASE_HEADER)
+        g_menu_append (structure, _("_Delete Phase"), "canvas.delete");
+    }
+  if (hit.lane >= 0 || hit.kind == CJM_HIT_LANE_HEADER)
+    {
+      append_lane_kinds (lanes_above, MAX (hit.lane, 0));
+      append_lane_kinds (lanes_below, hit.lane + 1);
+      g_menu_append_submenu (structure, _("Add Lane A_bove"), G_MENU_MODEL (lanes_above));
+      g_menu_append_submenu (structure, _("Add Lane Be_low"), G_MENU_MODEL (lanes_below));
+      if (hit.kind == CJM_HIT_LANE_HEADER)
+        g_menu_append (structure, _("_Delete Lane"), "canvas.delete");
+    }
+  if (cjm_layout_get_n_phases (self->layout) == 0)
+    {
+      g_autoptr(GMenuItem) first = g_menu_item_new (_("Add _Phase"), NULL);
+
+      g_menu_item_set_action_and_target_value (first, "canvas.add-phase", g_variant_new_int32 (0));
+      g_menu_append_item (structure, first);
+    }
+  if (cjm_layout_get_n_lanes (self->layout) == 0)
+    {
+      append_lane_kinds (lanes_below, 0);
+      g_menu_append_submenu (structure, _("Add _Lane"), G_MENU_MODEL (lanes_below));
+    }
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (structure));
+
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (on_context_closed), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+/* Shift+F10 and the Menu key open the menu at the selected item. */
+static void
+action_context_menu (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+  const CjmLayoutItem *item;
+  double x = gtk_widget_get_width (widget) / 2.0, y = gtk_widget_get_height (widget) / 2.0;
+
+  if (ensure_layout (self) == NULL)
+    return;
+  item = cjm_layout_find_item (self->layout, cjm_selection_get_primary (self->selection));
+  if (item != NULL)
+    cjm_viewport_map_to_widget (self->viewport, item->rect.x + item->rect.width / 2,
+                                item->rect.y + item->rect.height / 2, &x, &y);
+  on_context_pressed (NULL, 1, x, y, self);
+}
+
 /* GObject --------------------------------------------------------------- */
 
 static void
@@ -1195,6 +1490,15 @@ cjm_canvas_class_init (CjmCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.cut", NULL, action_cut);
   gtk_widget_class_install_action (widget_class, "canvas.paste", NULL, action_paste);
   gtk_widget_class_install_action (widget_class, "canvas.select-all", NULL, action_select_all);
+  gtk_widget_class_install_action (widget_class, "canvas.add-phase", "i", action_add_phase);
+  gtk_widget_class_install_action (widget_class, "canvas.add-lane", "(si)", action_add_lane);
+  gtk_widget_class_install_action (widget_class, "canvas.add-item", "(sii)", action_add_item);
+  gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, action_delete);
+  gtk_widget_class_install_action (widget_class, "canvas.edit", NULL, action_edit);
+  gtk_widget_class_install_action (widget_class, "canvas.connect", NULL, action_connect);
+  gtk_widget_class_install_action (widget_class, "canvas.context-menu", NULL, action_context_menu);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.context-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "canvas.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK, "canvas.cut", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "canvas.paste", NULL);
@@ -1207,7 +1511,7 @@ cjm_canvas_class_init (CjmCanvasClass *klass)
 static void
 cjm_canvas_init (CjmCanvas *self)
 {
-  GtkGesture *drag, *pan, *click, *zoom;
+  GtkGesture *drag, *pan, *click, *context, *zoom;
   GtkEventController *motion, *scroll, *keys;
   GtkDropTarget *drop;
 
@@ -1244,6 +1548,11 @@ cjm_canvas_init (CjmCanvas *self)
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_gesture_group (click, drag);
+
+  context = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (context), GDK_BUTTON_SECONDARY);
+  g_signal_connect (context, "pressed", G_CALLBACK (on_context_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (context));
 
   zoom = gtk_gesture_zoom_new ();
   g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);

@@ -126,6 +126,8 @@ struct _CjmOutline
   guint               update_id;
   gboolean            syncing;
   gboolean            scroll_pending;
+  double              scroll_to;      /* where a rebuilt list should be, or -1 */
+  int                 scroll_ticks;
 };
 
 G_DEFINE_FINAL_TYPE (CjmOutline, cjm_outline, GTK_TYPE_WIDGET)
@@ -641,6 +643,30 @@ remember_expanded (CjmOutline *self)
     }
 }
 
+/* The rows of a rebuilt list get their real heights only when laid out,
+ * and the list then moves its view; so the old position is put back on the
+ * following frames until it holds. */
+static gboolean
+restore_scroll (GtkWidget     *list_view,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  CjmOutline *self = user_data;
+  GtkAdjustment *vadjustment;
+
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  if (self->scroll_ticks > 0 && gtk_adjustment_get_value (vadjustment) == self->scroll_to)
+    goto done;
+  gtk_adjustment_set_value (vadjustment, self->scroll_to);
+  if (++self->scroll_ticks < 4)
+    return G_SOURCE_CONTINUE;
+
+done:
+  self->scroll_ticks = 0;
+  self->scroll_to = -1;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild (CjmOutline *self)
 {
@@ -745,7 +771,14 @@ rebuild (CjmOutline *self)
   self->syncing = FALSE;
 
   follow_selection (self, FALSE);
-  gtk_adjustment_set_value (vadjustment, scroll);
+
+  /* The new rows have no sizes yet; put the view back once they do. */
+  if (scroll > 0 && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    {
+      if (self->scroll_to < 0)
+        gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), restore_scroll, self, NULL);
+      self->scroll_to = scroll;
+    }
 }
 
 /* Moving single items ------------------------------------------------------
@@ -1228,6 +1261,7 @@ cjm_outline_init (CjmOutline *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *list_view;
 
+  self->scroll_to = -1;
   self->nodes = g_hash_table_new (NULL, NULL);
   self->dirty = g_hash_table_new (NULL, NULL);
   self->relocate = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
