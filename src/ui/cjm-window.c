@@ -870,11 +870,52 @@ save_as_action (GtkWidget  *widget,
 }
 
 static void
+on_step_changed (GPtrArray  *touched,
+                 guint       kind,
+                 CjmEntity  *entity,
+                 const char *field)
+{
+  if (kind != CJM_CHANGE_REMOVED && !CJM_IS_MAP (entity) && !g_ptr_array_find (touched, entity, NULL))
+    g_ptr_array_add (touched, g_object_ref (entity));
+}
+
+/* Undo and redo select what they changed, so the user sees where the step
+ * happened: the items moved back, the card restored, the phase renamed. */
+static void
+step_history (CjmWindow *self,
+              gboolean   redo)
+{
+  g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) present = g_ptr_array_new ();
+  gulong handler;
+  gboolean stepped;
+
+  handler = g_signal_connect_swapped (self->document, "changed", G_CALLBACK (on_step_changed), touched);
+  stepped = redo ? cjm_document_redo (self->document) : cjm_document_undo (self->document);
+  g_signal_handler_disconnect (self->document, handler);
+  if (!stepped)
+    return;
+
+  for (guint i = 0; i < touched->len; i++)
+    {
+      CjmEntity *entity = g_ptr_array_index (touched, i);
+
+      if (cjm_document_lookup (self->document, cjm_entity_get_id (entity)) == entity)
+        g_ptr_array_add (present, entity);
+    }
+  if (present->len > 0)
+    {
+      cjm_selection_set_many (self->selection, (CjmEntity **) present->pdata, present->len);
+      cjm_canvas_reveal (self->canvas, g_ptr_array_index (present, 0));
+    }
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  cjm_document_undo (CJM_WINDOW (widget)->document);
+  step_history (CJM_WINDOW (widget), FALSE);
 }
 
 static void
@@ -882,7 +923,7 @@ redo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  cjm_document_redo (CJM_WINDOW (widget)->document);
+  step_history (CJM_WINDOW (widget), TRUE);
 }
 
 static void
