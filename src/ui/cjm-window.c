@@ -40,6 +40,7 @@ struct _CjmWindow
   CjmPalette           *palette;
   CjmPersonaBar        *persona_bar;
   CjmCanvas            *canvas;
+  GtkToggleButton      *sidebar_button;
   CjmInspector         *inspector;
   CjmOutline           *outline;
   GMenu                *history_section;
@@ -911,6 +912,17 @@ step_history (CjmWindow *self,
 }
 
 static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->sidebar_button,
+                                !gtk_toggle_button_get_active (self->sidebar_button));
+}
+
+static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -1178,6 +1190,7 @@ cjm_window_class_init (CjmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, info_message);
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, persona_bar);
+  gtk_widget_class_bind_template_child (widget_class, CjmWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, CjmWindow, outline);
@@ -1192,6 +1205,8 @@ cjm_window_class_init (CjmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, not_yet_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, not_yet_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
