@@ -310,7 +310,14 @@ draw_overlay (CjmCanvas *self,
 
   if (n_stroke > 1)
     {
-      cairo_set_source_rgba (cr, 0.208, 0.518, 0.894, 0.9);
+      CjmEntity *persona = cjm_document_lookup (self->document,
+                                                cjm_interaction_get_persona (self->interaction));
+      double r = 0.208, g = 0.518, b = 0.894;
+
+      /* the stroke in the colour of the curve it becomes */
+      if (CJM_IS_PERSONA (persona))
+        cjm_color_to_rgb (cjm_persona_get_color (CJM_PERSONA (persona)), &r, &g, &b);
+      cairo_set_source_rgba (cr, r, g, b, 0.9);
       cairo_set_line_width (cr, 3);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
