@@ -790,59 +790,74 @@ check_entity (CjmDocument *self,
 }
 
 /* Uniqueness the field table cannot express: one curve per persona and
- * variant, one transition per pair of touchpoints. */
+ * variant, one transition per pair of touchpoints. Both take the values the
+ * entity would have, so that adding and changing share them. */
+static gboolean
+check_curve_unique (CjmDocument *self,
+                    CjmCurve    *curve,
+                    const char  *persona,
+                    int          variant,
+                    GError     **error)
+{
+  GPtrArray *curves = self->lists[LIST_CURVES];
+
+  for (guint i = 0; i < curves->len; i++)
+    {
+      CjmCurve *other = g_ptr_array_index (curves, i);
+
+      if (other != curve && g_strcmp0 (cjm_curve_get_persona (other), persona) == 0
+          && (int) cjm_curve_get_variant (other) == variant)
+        {
+          g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_DUPLICATE,
+                               _("This persona already has such a curve."));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_transition_unique (CjmDocument   *self,
+                         CjmTransition *transition,
+                         const char    *from,
+                         const char    *to,
+                         GError       **error)
+{
+  GPtrArray *transitions = self->lists[LIST_TRANSITIONS];
+
+  if (g_strcmp0 (from, to) == 0)
+    {
+      g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_INVALID_REFERENCE,
+                           _("A transition must lead from one touchpoint to another."));
+      return FALSE;
+    }
+  for (guint i = 0; i < transitions->len; i++)
+    {
+      CjmTransition *other = g_ptr_array_index (transitions, i);
+
+      if (other != transition && g_strcmp0 (cjm_transition_get_from_id (other), from) == 0
+          && g_strcmp0 (cjm_transition_get_to_id (other), to) == 0)
+        {
+          g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_DUPLICATE,
+                               _("These touchpoints are already connected."));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 check_unique (CjmDocument *self,
               CjmEntity   *entity,
               GError     **error)
 {
   if (CJM_IS_CURVE (entity))
-    {
-      CjmCurve *curve = CJM_CURVE (entity);
-      GPtrArray *curves = self->lists[LIST_CURVES];
-
-      for (guint i = 0; i < curves->len; i++)
-        {
-          CjmCurve *other = g_ptr_array_index (curves, i);
-
-          if (other != curve
-              && g_strcmp0 (cjm_curve_get_persona (other), cjm_curve_get_persona (curve)) == 0
-              && cjm_curve_get_variant (other) == cjm_curve_get_variant (curve))
-            {
-              g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_DUPLICATE,
-                                   _("This persona already has such a curve."));
-              return FALSE;
-            }
-        }
-    }
-  else if (CJM_IS_TRANSITION (entity))
-    {
-      CjmTransition *transition = CJM_TRANSITION (entity);
-      GPtrArray *transitions = self->lists[LIST_TRANSITIONS];
-
-      if (g_strcmp0 (cjm_transition_get_from_id (transition),
-                     cjm_transition_get_to_id (transition)) == 0)
-        {
-          g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_INVALID_REFERENCE,
-                               _("A transition must lead from one touchpoint to another."));
-          return FALSE;
-        }
-      for (guint i = 0; i < transitions->len; i++)
-        {
-          CjmTransition *other = g_ptr_array_index (transitions, i);
-
-          if (other != transition
-              && g_strcmp0 (cjm_transition_get_from_id (other),
-                            cjm_transition_get_from_id (transition)) == 0
-              && g_strcmp0 (cjm_transition_get_to_id (other),
-                            cjm_transition_get_to_id (transition)) == 0)
-            {
-              g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_DUPLICATE,
-                                   _("These touchpoints are already connected."));
-              return FALSE;
-            }
-        }
-    }
+    return check_curve_unique (self, CJM_CURVE (entity), cjm_curve_get_persona (CJM_CURVE (entity)),
+                               cjm_curve_get_variant (CJM_CURVE (entity)), error);
+  if (CJM_IS_TRANSITION (entity))
+    return check_transition_unique (self, CJM_TRANSITION (entity),
+                                    cjm_transition_get_from_id (CJM_TRANSITION (entity)),
+                                    cjm_transition_get_to_id (CJM_TRANSITION (entity)), error);
   return TRUE;
 }
 
@@ -858,54 +873,25 @@ check_unique_change (CjmDocument  *self,
       && (strcmp (property, "persona") == 0 || strcmp (property, "variant") == 0))
     {
       CjmCurve *curve = CJM_CURVE (entity);
-      const char *persona = strcmp (property, "persona") == 0 ? g_value_get_string (value)
-                                                              : cjm_curve_get_persona (curve);
-      int variant = strcmp (property, "variant") == 0 ? g_value_get_enum (value)
-                                                      : (int) cjm_curve_get_variant (curve);
-      GPtrArray *curves = self->lists[LIST_CURVES];
 
-      for (guint i = 0; i < curves->len; i++)
-        {
-          CjmCurve *other = g_ptr_array_index (curves, i);
-
-          if (other != curve && g_strcmp0 (cjm_curve_get_persona (other), persona) == 0
-              && (int) cjm_curve_get_variant (other) == variant)
-            {
-              g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_DUPLICATE,
-                                   _("This persona already has such a curve."));
-              return FALSE;
-            }
-        }
+      return check_curve_unique (self, curve,
+                                 strcmp (property, "persona") == 0 ? g_value_get_string (value)
+                                                                   : cjm_curve_get_persona (curve),
+                                 strcmp (property, "variant") == 0 ? g_value_get_enum (value)
+                                                                   : (int) cjm_curve_get_variant (curve),
+                                 error);
     }
-  else if (CJM_IS_TRANSITION (entity)
-           && (strcmp (property, "from") == 0 || strcmp (property, "to") == 0))
+  if (CJM_IS_TRANSITION (entity)
+      && (strcmp (property, "from") == 0 || strcmp (property, "to") == 0))
     {
       CjmTransition *transition = CJM_TRANSITION (entity);
-      const char *from = strcmp (property, "from") == 0 ? g_value_get_string (value)
-                                                         : cjm_transition_get_from_id (transition);
-      const char *to = strcmp (property, "to") == 0 ? g_value_get_string (value)
-                                                     : cjm_transition_get_to_id (transition);
-      GPtrArray *transitions = self->lists[LIST_TRANSITIONS];
 
-      if (g_strcmp0 (from, to) == 0)
-        {
-          g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_INVALID_REFERENCE,
-                               _("A transition must lead from one touchpoint to another."));
-          return FALSE;
-        }
-      for (guint i = 0; i < transitions->len; i++)
-        {
-          CjmTransition *other = g_ptr_array_index (transitions, i);
-
-          if (other != transition
-              && g_strcmp0 (cjm_transition_get_from_id (other), from) == 0
-              && g_strcmp0 (cjm_transition_get_to_id (other), to) == 0)
-            {
-              g_set_error_literal (error, CJM_MODEL_ERROR, CJM_MODEL_ERROR_DUPLICATE,
-                                   _("These touchpoints are already connected."));
-              return FALSE;
-            }
-        }
+      return check_transition_unique (self, transition,
+                                      strcmp (property, "from") == 0 ? g_value_get_string (value)
+                                                                     : cjm_transition_get_from_id (transition),
+                                      strcmp (property, "to") == 0 ? g_value_get_string (value)
+                                                                   : cjm_transition_get_to_id (transition),
+                                      error);
     }
   return TRUE;
 }
