@@ -1648,6 +1648,49 @@ test_delete_point (Fixture       *f,
 }
 
 static void
+test_curve_point_from_keyboard (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  CjmEntity *touchpoint = cjm_document_lookup (f->document, "tp-website");
+  const CjmCurvePoint *point;
+  CjmCurve *curve;
+
+  g_assert_true (CJM_IS_TOUCHPOINT (touchpoint));
+  cjm_document_add (f->document, g_object_new (CJM_TYPE_PERSONA, "id", "sanne", "name", "Sanne",
+                                               "color", 0x986a44, NULL), -1, &error);
+  g_assert_no_error (error);
+  relayout (f);
+
+  /* without a persona picked there is no curve to add to */
+  g_assert_false (cjm_interaction_add_curve_point (f->interaction, CJM_TOUCHPOINT (touchpoint)));
+
+  cjm_interaction_set_persona (f->interaction, "sanne");
+  before = serialize (f->document);
+  g_assert_true (cjm_interaction_add_curve_point (f->interaction, CJM_TOUCHPOINT (touchpoint)));
+  relayout (f);
+  curve = find_curve (f, "sanne", CJM_CURVE_AS_IS);
+  g_assert_nonnull (curve);
+  if (curve == NULL)
+    return;
+  g_assert_cmpuint (cjm_curve_get_points (curve)->len, ==, 1);
+  point = g_ptr_array_index (cjm_curve_get_points (curve), 0);
+  g_assert_cmpstr (point->touchpoint, ==, "tp-website");
+  /* the point takes the touchpoint's rating */
+  g_assert_cmpfloat (point->value, ==, cjm_touchpoint_get_emotion (CJM_TOUCHPOINT (touchpoint)));
+  assert_one_step (f, before);
+
+  /* a second time moves that point to the rating, rather than adding one */
+  cjm_document_set (f->document, touchpoint, &error, "emotion", -2, NULL);
+  g_assert_no_error (error);
+  g_assert_true (cjm_interaction_add_curve_point (f->interaction, CJM_TOUCHPOINT (touchpoint)));
+  g_assert_cmpuint (cjm_curve_get_points (curve)->len, ==, 1);
+  point = g_ptr_array_index (cjm_curve_get_points (curve), 0);
+  g_assert_cmpfloat (point->value, ==, -2);
+}
+
+static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer))
 {
@@ -1689,6 +1732,7 @@ main (int   argc,
   add_test ("/interaction/keyboard/move-selection", test_move_selection);
   add_test ("/interaction/keyboard/delete", test_delete_selection);
   add_test ("/interaction/keyboard/delete-point", test_delete_point);
+  add_test ("/interaction/keyboard/curve-point", test_curve_point_from_keyboard);
 
   return g_test_run ();
 }

@@ -1117,6 +1117,78 @@ cjm_interaction_delete_selection (CjmInteraction *self)
   return TRUE;
 }
 
+/**
+ * cjm_interaction_add_curve_point:
+ * @touchpoint: a touchpoint of the map
+ *
+ * Puts a point of the picked persona's curve on @touchpoint, at the
+ * touchpoint's emotion rating (or the middle of the scale when it has
+ * none), creating the curve if needed: the way to draw a curve from the
+ * keyboard, and to make the curve follow the ratings.
+ *
+ * Returns: whether the curve changed
+ */
+gboolean
+cjm_interaction_add_curve_point (CjmInteraction *self,
+                                 CjmTouchpoint  *touchpoint)
+{
+  CjmMap *map;
+  CjmCurve *curve;
+  g_autoptr(GPtrArray) points = NULL;
+  const char *id;
+  int emotion;
+  double value;
+  gboolean placed = FALSE;
+
+  g_return_val_if_fail (CJM_IS_INTERACTION (self), FALSE);
+  g_return_val_if_fail (CJM_IS_TOUCHPOINT (touchpoint), FALSE);
+
+  if (!can_draw_curve (self))
+    return FALSE;
+
+  map = cjm_document_get_map (self->document);
+  emotion = cjm_touchpoint_get_emotion (touchpoint);
+  value = emotion != CJM_UNSET_INT ? emotion
+                                   : (cjm_map_get_scale_min (map) + cjm_map_get_scale_max (map)) / 2.0;
+  id = cjm_entity_get_id (CJM_ENTITY (touchpoint));
+
+  curve = find_curve (self, self->persona, self->variant);
+  points = curve != NULL ? copy_points (curve)
+                         : g_ptr_array_new_with_free_func ((GDestroyNotify) cjm_curve_point_free);
+  for (guint i = 0; i < points->len; i++)
+    {
+      CjmCurvePoint *point = g_ptr_array_index (points, i);
+
+      if (g_strcmp0 (point->touchpoint, id) == 0)
+        {
+          point->value = value;
+          placed = TRUE;
+        }
+    }
+  if (!placed)
+    g_ptr_array_add (points, cjm_curve_point_new_on_touchpoint (id, value));
+
+  if (curve != NULL)
+    {
+      set_points (self, curve, points);
+      return TRUE;
+    }
+  else
+    {
+      g_autofree char *curve_id = cjm_document_new_id (self->document, "curve");
+      CjmCurve *created = cjm_curve_new (curve_id);
+      g_autoptr(GError) error = NULL;
+
+      g_object_set (created, "persona", self->persona, "variant", self->variant, "points", points, NULL);
+      if (!cjm_document_add (self->document, CJM_ENTITY (created), -1, &error))
+        {
+          g_debug ("curve not added: %s", error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+}
+
 CjmGesture
 cjm_interaction_get_gesture (CjmInteraction *self)
 {

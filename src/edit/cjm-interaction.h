@@ -89,6 +89,8 @@ gboolean        cjm_interaction_select_toward   (CjmInteraction  *self,
 gboolean        cjm_interaction_move_selection  (CjmInteraction  *self,
                                                  CjmDirection     direction);
 gboolean        cjm_interaction_delete_selection (CjmInteraction *self);
+gboolean        cjm_interaction_add_curve_point  (CjmInteraction *self,
+                                                  CjmTouchpoint  *touchpoint);
 
 /* What the canvas draws while a gesture is under way. */
 CjmGesture      cjm_interaction_get_gesture     (CjmInteraction  *self);

@@ -1224,6 +1224,18 @@ action_connect (GtkWidget  *widget,
 }
 
 static void
+action_add_curve_point (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CjmCanvas *self = CJM_CANVAS (widget);
+  CjmEntity *primary = cjm_selection_get_primary (self->selection);
+
+  if (CJM_IS_TOUCHPOINT (primary))
+    cjm_interaction_add_curve_point (self->interaction, CJM_TOUCHPOINT (primary));
+}
+
+static void
 update_actions (CjmCanvas *self)
 {
   g_autoptr(GPtrArray) items = selected_items (self);
@@ -1238,6 +1250,8 @@ update_actions (CjmCanvas *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.delete", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.edit", items->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.connect", touchpoints >= 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "canvas.add-curve-point",
+                                 touchpoints >= 1 && cjm_canvas_get_persona (self) != NULL);
 }
 
 static void
@@ -1290,6 +1304,8 @@ on_context_pressed (GtkGestureClick *gesture,
       g_menu_append (edit, _("_Copy"), "canvas.copy");
       g_menu_append (edit, _("_Paste"), "canvas.paste");
       g_menu_append (edit, _("C_onnect Touchpoints"), "canvas.connect");
+      if (CJM_IS_TOUCHPOINT (hit.entity))
+        g_menu_append (edit, _("Add to the _Emotion Curve"), "canvas.add-curve-point");
       g_menu_append (edit, _("_Delete"), "canvas.delete");
     }
   else if (hit.kind == CJM_HIT_CELL && hit.phase >= 0 && hit.lane >= 0)
@@ -1382,6 +1398,29 @@ action_context_menu (GtkWidget  *widget,
   if (item != NULL)
     cjm_viewport_map_to_widget (self->viewport, item->rect.x + item->rect.width / 2,
                                 item->rect.y + item->rect.height / 2, &x, &y);
+  else
+    {
+      CjmEntity *primary = cjm_selection_get_primary (self->selection);
+      GPtrArray *phases = cjm_document_get_phases (self->document);
+      GPtrArray *lanes = cjm_document_get_lanes (self->document);
+      double zoom = cjm_viewport_get_zoom (self->viewport);
+      guint index;
+      CjmRect rect;
+
+      /* the headers stay in view: open the menu on the selected one */
+      if (primary != NULL && g_ptr_array_find (phases, primary, &index))
+        {
+          cjm_layout_get_phase_rect (self->layout, index, &rect);
+          cjm_viewport_map_to_widget (self->viewport, rect.x + rect.width / 2, 0, &x, &y);
+          y = CJM_LAYOUT_PHASE_HEADER_HEIGHT * zoom / 2;
+        }
+      else if (primary != NULL && g_ptr_array_find (lanes, primary, &index))
+        {
+          cjm_layout_get_lane_rect (self->layout, index, &rect);
+          cjm_viewport_map_to_widget (self->viewport, 0, rect.y + rect.height / 2, &x, &y);
+          x = CJM_LAYOUT_LANE_HEADER_WIDTH * zoom / 2;
+        }
+    }
   on_context_pressed (NULL, 1, x, y, self);
 }
 
@@ -1503,6 +1542,7 @@ cjm_canvas_class_init (CjmCanvasClass *klass)
   gtk_widget_class_install_action (widget_class, "canvas.delete", NULL, action_delete);
   gtk_widget_class_install_action (widget_class, "canvas.edit", NULL, action_edit);
   gtk_widget_class_install_action (widget_class, "canvas.connect", NULL, action_connect);
+  gtk_widget_class_install_action (widget_class, "canvas.add-curve-point", NULL, action_add_curve_point);
   gtk_widget_class_install_action (widget_class, "canvas.context-menu", NULL, action_context_menu);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "canvas.context-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "canvas.context-menu", NULL);
