@@ -898,6 +898,9 @@ draw_curves (cairo_t                *cr,
         gboolean front = options->front_persona != NULL
                          && g_strcmp0 (cjm_curve_get_persona (curve->curve), options->front_persona) == 0;
 
+        if (options->personas != NULL
+            && !g_strv_contains (options->personas, cjm_curve_get_persona (curve->curve)))
+          continue;
         if (front == (pass == 1))
           draw_curve (cr, document, curve, options->selection, simple);
       }
@@ -1281,6 +1284,124 @@ cjm_renderer_draw_selection (CjmRenderer *self,
       cairo_stroke (cr);
       cairo_restore (cr);
     }
+}
+
+static void
+legend_swatch (CjmRenderer *self,
+               cairo_t     *cr,
+               double       x,
+               double       y,
+               guint        color,
+               const char  *label,
+               double      *advance)
+{
+  int w, h;
+
+  set_hex (cr, color, 1);
+  cairo_arc (cr, x + 6, y + 8, 6, 0, 2 * G_PI);
+  cairo_fill (cr);
+  draw_text (cr, self->body, label, x + 18, y, 260, 1, &text_color, PANGO_ALIGN_LEFT);
+  pango_layout_get_pixel_size (self->body, &w, &h);
+  *advance = 18 + MIN (w, 260) + 22;
+}
+
+/**
+ * cjm_renderer_draw_title_block:
+ * @self: a renderer
+ * @cr: where to draw, in map units, with the block's top left at 0, 0
+ * @layout: the map's layout
+ * @options: the export's options (which personas)
+ * @width: the width of the block, the map's width
+ * @date: (nullable): the date to print, already formatted
+ *
+ * The heading of a poster: the map's title and description, who and
+ * which version, and legends for the personas' colours and the channels,
+ * so the map reads without its author. %CJM_TITLE_BLOCK_HEIGHT high.
+ */
+void
+cjm_renderer_draw_title_block (CjmRenderer            *self,
+                               cairo_t                *cr,
+                               CjmLayout              *layout,
+                               const CjmRenderOptions *options,
+                               double                  width,
+                               const char             *date)
+{
+  CjmDocument *document = cjm_layout_get_document (layout);
+  CjmMap *map = cjm_document_get_map (document);
+  GPtrArray *personas = cjm_document_get_personas (document);
+  const char *title = cjm_map_get_title (map);
+  g_autoptr(GString) byline = g_string_new (NULL);
+  double x, y;
+
+  g_return_if_fail (CJM_IS_RENDERER (self));
+
+  pango_cairo_update_context (cr, self->context);
+  pango_layout_context_changed (self->heading);
+  pango_layout_context_changed (self->body);
+  pango_layout_context_changed (self->small);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, width, CJM_TITLE_BLOCK_HEIGHT);
+  cairo_fill (cr);
+  set_rgb (cr, &accent);
+  cairo_rectangle (cr, 0, 0, width, 5);
+  cairo_fill (cr);
+
+  draw_text (cr, self->heading, title != NULL && *title != '\0' ? title : _("Untitled Map"),
+             14, 18, width * 0.6, 1, &text_color, PANGO_ALIGN_LEFT);
+  draw_text (cr, self->body, cjm_map_get_description (map), 14, 46, width * 0.6, 2,
+             &dim_color, PANGO_ALIGN_LEFT);
+
+  if (cjm_map_get_author (map) != NULL)
+    g_string_append (byline, cjm_map_get_author (map));
+  if (date != NULL)
+    g_string_append_printf (byline, "%s%s", byline->len > 0 ? " · " : "", date);
+  g_string_append_printf (byline, "%sReiskaart %s", byline->len > 0 ? " · " : "", PACKAGE_VERSION);
+  draw_text (cr, self->small, byline->str, width * 0.62, 20, width * 0.38 - 14, 2, &dim_color,
+             PANGO_ALIGN_RIGHT);
+
+  /* personas */
+  x = 14;
+  y = 92;
+  draw_text (cr, self->small, _("Personas:"), x, y + 2, 120, 1, &dim_color, PANGO_ALIGN_LEFT);
+  x += 70;
+  for (guint i = 0; i < personas->len; i++)
+    {
+      CjmPersona *persona = g_ptr_array_index (personas, i);
+      double advance;
+
+      if (options->personas != NULL
+          && !g_strv_contains (options->personas, cjm_entity_get_id (CJM_ENTITY (persona))))
+        continue;
+      legend_swatch (self, cr, x, y, cjm_persona_get_color (persona), cjm_persona_get_name (persona),
+                     &advance);
+      x += advance;
+    }
+  draw_text (cr, self->small, _("solid: as is, dashed: to be"), x, y + 2, 200, 1, &dim_color,
+             PANGO_ALIGN_LEFT);
+
+  /* channels, by group, and what the faces mean */
+  x = 14;
+  y = 120;
+  draw_text (cr, self->small, _("Channels:"), x, y + 2, 120, 1, &dim_color, PANGO_ALIGN_LEFT);
+  x += 70;
+  for (int group = CJM_CHANNEL_GROUP_DIGITAL; group <= CJM_CHANNEL_GROUP_TELEPHONE; group++)
+    {
+      double advance;
+
+      legend_swatch (self, cr, x, y, group_color (group),
+                     cjm_enum_to_label (CJM_TYPE_CHANNEL_GROUP, group), &advance);
+      x += advance;
+    }
+  x += 20;
+  draw_face (cr, x + 8, y + 8, 7, 1);
+  draw_text (cr, self->small, _("exceeds expectations"), x + 20, y + 2, 150, 1, &dim_color, PANGO_ALIGN_LEFT);
+  draw_face (cr, x + 168, y + 8, 7, 0);
+  draw_text (cr, self->small, _("meets them"), x + 180, y + 2, 100, 1, &dim_color, PANGO_ALIGN_LEFT);
+  draw_face (cr, x + 268, y + 8, 7, -1);
+  draw_text (cr, self->small, _("falls short"), x + 280, y + 2, 100, 1, &dim_color, PANGO_ALIGN_LEFT);
+  cairo_restore (cr);
 }
 
 /**

@@ -43,17 +43,25 @@ typedef enum
  * @hidden: (nullable): entities not to draw (items being dragged)
  * @front_persona: (nullable): the persona whose curves are drawn on top
  * @focus: (nullable): the entity with the keyboard focus
+ * @personas: (nullable) (array zero-terminated=1): draw only these
+ *   personas' curves (an export for one segment), or %NULL for all
  */
 typedef struct
 {
-  CjmRect         visible;
-  double          scale;
-  CjmRenderParts  parts;
-  GHashTable     *selection;
-  GHashTable     *hidden;
-  const char     *front_persona;
-  CjmEntity      *focus;
+  CjmRect             visible;
+  double              scale;
+  CjmRenderParts      parts;
+  GHashTable         *selection;
+  GHashTable         *hidden;
+  const char         *front_persona;
+  CjmEntity          *focus;
+  const char * const *personas;
 } CjmRenderOptions;
+
+/* The height of the title block above an exported map, in map units. */
+#define CJM_TITLE_BLOCK_HEIGHT 150.0
+/* The smallest text the renderer draws, in map units. */
+#define CJM_RENDER_SMALLEST_TEXT 8.5
 
 #define CJM_TYPE_RENDERER (cjm_renderer_get_type ())
 
@@ -78,6 +86,12 @@ void         cjm_renderer_draw_selection     (CjmRenderer             *self,
                                               CjmLayout               *layout,
                                               GHashTable              *selection,
                                               CjmEntity               *focus);
+void         cjm_renderer_draw_title_block   (CjmRenderer             *self,
+                                              cairo_t                 *cr,
+                                              CjmLayout               *layout,
+                                              const CjmRenderOptions  *options,
+                                              double                   width,
+                                              const char              *date);
 void         cjm_renderer_draw_drop_target   (CjmRenderer             *self,
                                               cairo_t                 *cr,
                                               const CjmDropTarget     *target);
