@@ -351,7 +351,10 @@ today (void)
   return g_date_time_format (now, "%x");
 }
 
-/* Draws the whole poster in points, its top left at 0, 0. */
+/* Draws the whole poster in points, its top left at 0, 0. @device_scale
+ * is device units per point: for a picture, the pixels; for a vector page,
+ * 0, since it may be zoomed into and everything is drawn in full, text as
+ * text. */
 static void
 draw_poster (CjmRenderer            *renderer,
              cairo_t                *cr,
@@ -359,6 +362,7 @@ draw_poster (CjmRenderer            *renderer,
              const CjmExportOptions *options,
              double                  page_width,
              double                  page_height,
+             double                  device_scale,
              const char             *date)
 {
   double scale = poster_scale (layout, options, page_width, page_height);
@@ -378,7 +382,7 @@ draw_poster (CjmRenderer            *renderer,
   cairo_scale (cr, scale, scale);
 
   cjm_renderer_options_init (&render, layout);
-  render.scale = scale;
+  render.scale = device_scale > 0 ? scale * device_scale : 1.0;
   render.personas = (const char * const *) options->personas;
 
   if (options->title_block)
@@ -593,7 +597,7 @@ draw_index (CjmRenderer            *renderer,
   cairo_scale (cr, s, s);
   cairo_rectangle (cr, 0, 0, poster_width * PT_PER_MM, poster_height * PT_PER_MM);
   cairo_clip (cr);
-  draw_poster (renderer, cr, layout, options, poster_width, poster_height, date);
+  draw_poster (renderer, cr, layout, options, poster_width, poster_height, 0, date);
   cairo_reset_clip (cr);
 
   cairo_set_line_width (cr, 1.5 / s);
@@ -648,7 +652,7 @@ draw_tile (CjmRenderer            *renderer,
   cairo_rectangle (cr, m, m, w, h);
   cairo_clip (cr);
   cairo_translate (cr, m - column * tiling->step_x * PT_PER_MM, m - row * tiling->step_y * PT_PER_MM);
-  draw_poster (renderer, cr, layout, options, poster_width, poster_height, date);
+  draw_poster (renderer, cr, layout, options, poster_width, poster_height, 0, date);
   cairo_restore (cr);
 
   /* the strips the next sheets are glued over */
@@ -725,7 +729,7 @@ export_vector (CjmDocument            *document,
           cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_MM);
         }
       cr = cairo_create (surface);
-      draw_poster (renderer, cr, layout, options, width, height, date);
+      draw_poster (renderer, cr, layout, options, width, height, 0, date);
       cairo_show_page (cr);
     }
 
@@ -776,7 +780,8 @@ render_band (gpointer data)
 
   cairo_translate (cr, 0, -(double) band->first_row);
   cairo_scale (cr, px_per_pt, px_per_pt);
-  draw_poster (renderer, cr, job->layout, job->options, job->page_width, job->page_height, job->date);
+  draw_poster (renderer, cr, job->layout, job->options, job->page_width, job->page_height,
+               px_per_pt, job->date);
   cairo_destroy (cr);
   cairo_surface_flush (band->surface);
   return NULL;
