@@ -105,15 +105,15 @@ export (const char             *output,
         return 2;
       }
 
-  if (options->format != CJM_EXPORT_CJM
-      && (warning = cjm_export_check_legibility (document, options)) != NULL)
-    g_printerr ("%s: %s\n", output, warning);
-
   if (!cjm_export_to_file (document, options, output, &error))
     {
       g_printerr ("%s: %s\n", output, error->message);
       return 1;
     }
+  /* a warning about what was written; a failure gets its one line alone */
+  if (options->format != CJM_EXPORT_CJM
+      && (warning = cjm_export_check_legibility (document, options)) != NULL)
+    g_printerr ("%s: %s\n", output, warning);
   return 0;
 }
 
@@ -261,8 +261,8 @@ cjm_cli_handle (int     *argc,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      g_printerr ("%s\n", error->message);
-      g_printerr (_("Run “%s --help” to see the options.\n"), (*argv)[0]);
+      /* Translators: an error in the options, then the program's name */
+      g_printerr (_("%s; run “%s --help” to see the options.\n"), error->message, (*argv)[0]);
       *status = 2;
       return TRUE;
     }

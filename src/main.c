@@ -10,10 +10,36 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <signal.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cjm-cli.h"
 #include "cjm-application.h"
 #include "cjm-reader.h"
+
+/* Run from the build tree (./build/src/reiskaart), the program uses the
+ * settings schema and the translations built beside it: an installed copy
+ * may be older or missing, and GSettings aborts on a schema it cannot find.
+ * The program's own location decides, not the current folder, and real
+ * paths are compared, so an installed copy never matches. Values the
+ * caller set in the environment win. */
+static void
+use_build_tree (void)
+{
+  g_autofree char *program = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *program_dir = NULL;
+  g_autofree char *build_dir = NULL;
+
+  if (program == NULL)
+    return;
+  program_dir = g_path_get_dirname (program);
+  build_dir = realpath (BUILD_PROGRAM_DIR, NULL);
+  if (build_dir == NULL || strcmp (program_dir, build_dir) != 0)
+    return;
+
+  g_setenv ("GSETTINGS_SCHEMA_DIR", BUILD_SCHEMA_DIR, FALSE);
+  g_setenv ("REISKAART_LOCALEDIR", BUILD_LOCALE_DIR, FALSE);
+}
 
 int
 main (int   argc,
@@ -21,10 +47,16 @@ main (int   argc,
 {
   g_autoptr(CjmApplication) app = NULL;
   g_auto(GStrv) files = NULL;
+  const char *localedir;
   int status;
 
+  use_build_tree ();
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* REISKAART_LOCALEDIR replaces the installed translations with others:
+   * the build tree's, or those a test names. */
+  localedir = g_getenv ("REISKAART_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

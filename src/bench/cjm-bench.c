@@ -15,14 +15,19 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cjm-document.h"
+#include "cjm-export.h"
 #include "cjm-file.h"
 #include "cjm-interaction.h"
 #include "cjm-layout.h"
@@ -920,11 +925,201 @@ bench_view (CjmDocument *document,
   g_print ("hit-test-%s: %.3f us\n", suffix, bench_hit_test (layout));
 }
 
+/* Exporting ------------------------------------------------------------- */
+
+#define EXPORT_RUNS 3
+
+typedef struct
+{
+  const char *name;
+  const char *extension;
+} ExportBench;
+
+/* A0 lying down; pictures at 300 dpi */
+static const ExportBench export_benches[] = {
+  { "export-pdf-a0", "pdf" },
+  { "export-svg-a0", "svg" },
+  { "export-png-a0-300dpi", "png" },
+};
+
+/* Runs @argv in a child process and waits for it. Returns the child's
+ * standard output (its first line), the wall time and its peak memory,
+ * which wait4() reports for that process alone. */
+static gboolean
+run_child (const char * const *argv,
+           char              **out,
+           gint64             *elapsed_us,
+           long               *peak_kb)
+{
+  struct rusage usage;
+  gint64 start;
+  int fds[2];
+  int status;
+  pid_t pid;
+
+  if (pipe (fds) != 0)
+    g_error ("pipe: %s", g_strerror (errno));
+  start = g_get_monotonic_time ();
+  pid = fork ();
+  if (pid < 0)
+    g_error ("fork: %s", g_strerror (errno));
+  if (pid == 0)
+    {
+      /* a fresh program, so its memory is the export's alone and not the
+       * benchmark's maps as well */
+      dup2 (fds[1], STDOUT_FILENO);
+      close (fds[0]);
+      close (fds[1]);
+      execvp (argv[0], (char * const *) argv);
+      _exit (127);
+    }
+  close (fds[1]);
+  {
+    GString *text = g_string_new (NULL);
+    char buffer[256];
+    ssize_t n;
+
+    while ((n = read (fds[0], buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR))
+      if (n > 0)
+        g_string_append_len (text, buffer, n);
+    close (fds[0]);
+    if (out != NULL)
+      *out = g_string_free (text, FALSE);
+    else
+      g_string_free (text, TRUE);
+  }
+  while (wait4 (pid, &status, 0, &usage) < 0)
+    if (errno != EINTR)
+      g_error ("wait4: %s", g_strerror (errno));
+  *elapsed_us = g_get_monotonic_time () - start;
+  *peak_kb = usage.ru_maxrss;
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+/* The child: loads @map as the editor would, and exports it to @out on A0
+ * (at 300 dpi for a picture); prints the time the export took, in
+ * microseconds. */
+static int
+export_child (const char *map,
+              const char *out)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (map);
+  g_autoptr(CjmDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  CjmExportOptions options;
+  gint64 start;
+
+  document = cjm_reader_load_file (file, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s: %s\n", map, error->message);
+      return 1;
+    }
+  cjm_export_options_init (&options);
+  cjm_export_parse_paper ("A0", &options.paper_width, &options.paper_height);
+  options.dpi = 300;
+  if (!cjm_export_format_for_path (out, &options.format))
+    {
+      g_printerr ("%s: not a file name to export to\n", out);
+      return 1;
+    }
+
+  start = g_get_monotonic_time ();
+  if (!cjm_export_to_file (document, &options, out, &error))
+    {
+      g_printerr ("%s: %s\n", out, error->message);
+      return 1;
+    }
+  g_print ("%" G_GINT64_FORMAT "\n", g_get_monotonic_time () - start);
+  cjm_export_options_clear (&options);
+  return 0;
+}
+
+/* Exports @document to A0 PDF, SVG and a 300 dpi PNG, each in a child
+ * process: the median time of the exports and the largest peak memory of
+ * the children, which includes loading the map, as on the command line. */
+static void
+bench_export (CjmDocument *document,
+              const char  *suffix,
+              const char  *folder,
+              guint        runs,
+              gboolean     rsvg)
+{
+  g_autofree char *map = g_strdup_printf ("%s/bench-export-%s.cjm", folder, suffix);
+  g_autoptr(GFile) file = g_file_new_for_path (map);
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *times = g_new (gint64, runs);
+  g_autofree char *svg = NULL;
+
+  if (!cjm_file_save (document, file, &error))
+    g_error ("saving %s failed: %s", map, error->message);
+
+  for (guint b = 0; b < G_N_ELEMENTS (export_benches); b++)
+    {
+      g_autofree char *out = g_strdup_printf ("%s/bench-export-%s.%s", folder, suffix,
+                                              export_benches[b].extension);
+      const char *argv[] = { "/proc/self/exe", "--export-child", map, out, NULL };
+      long peak = 0;
+      GStatBuf buf;
+
+      g_printerr ("  exporting to A0 %s %u times...\n", export_benches[b].extension, runs);
+      for (guint r = 0; r < runs; r++)
+        {
+          g_autofree char *said = NULL;
+          gint64 wall;
+          long kb;
+
+          if (!run_child (argv, &said, &wall, &kb))
+            g_error ("exporting %s failed", out);
+          times[r] = g_ascii_strtoll (said, NULL, 10);
+          peak = MAX (peak, kb);
+        }
+      if (g_stat (out, &buf) == 0)
+        g_printerr ("  %s: %.1f MB\n", out, buf.st_size / 1048576.0);
+      report_ms (export_benches[b].name, suffix, median_ms (times, runs));
+      g_print ("%s-%s-mb: %.0f MB\n", export_benches[b].name, suffix, peak / 1024.0);
+
+      if (g_str_equal (export_benches[b].extension, "svg"))
+        svg = g_steal_pointer (&out);
+      else
+        g_unlink (out);
+    }
+
+  /* another program's way from the SVG to a PDF, for comparison */
+  if (rsvg && svg != NULL)
+    {
+      g_autofree char *program = g_find_program_in_path ("rsvg-convert");
+      g_autofree char *pdf = g_strdup_printf ("%s/bench-rsvg-%s.pdf", folder, suffix);
+      const char *argv[] = { program, "-f", "pdf", "-o", pdf, svg, NULL };
+      gint64 wall;
+      long kb;
+
+      if (program == NULL)
+        g_printerr ("  rsvg-convert is not installed (librsvg2-bin): no comparison\n");
+      else
+        {
+          g_printerr ("  converting the SVG to PDF with rsvg-convert once...\n");
+          if (!run_child (argv, NULL, &wall, &kb))
+            g_printerr ("  rsvg-convert failed\n");
+          else
+            {
+              g_print ("rsvg-convert-pdf-a0-%s: %.2f ms\n", suffix, wall / 1000.0);
+              g_print ("rsvg-convert-pdf-a0-%s-mb: %.0f MB\n", suffix, kb / 1024.0);
+            }
+          g_unlink (pdf);
+        }
+    }
+  if (svg != NULL)
+    g_unlink (svg);
+  g_unlink (map);
+}
+
 static void
 bench_size (guint       n_touchpoints,
             const char *suffix,
             const char *folder,
-            guint       runs)
+            guint       runs,
+            gboolean    rsvg)
 {
   g_autoptr(CjmDocument) document = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -992,6 +1187,7 @@ bench_size (guint       n_touchpoints,
   g_print ("size-%s: %.0f KB\n", suffix, g_bytes_get_size (bytes) / 1024.0);
 
   bench_view (document, suffix, runs);
+  bench_export (document, suffix, folder, MIN (runs, EXPORT_RUNS), rsvg);
 }
 
 static int
@@ -1025,6 +1221,8 @@ main (int   argc,
   g_autofree char *dir = NULL;
   int runs = 7;
   int write_n = 0;
+  gboolean export_child_mode = FALSE;
+  gboolean no_rsvg = FALSE;
   const GOptionEntry entries[] = {
     { "runs", 'r', 0, G_OPTION_ARG_INT, &runs,
       "How often to repeat each measurement (the median is reported; default 7)", "N" },
@@ -1033,17 +1231,25 @@ main (int   argc,
       "DIR" },
     { "write-map", 'w', 0, G_OPTION_ARG_INT, &write_n,
       "Write the generated map with N touchpoints to FILE and exit", "N" },
+    { "no-rsvg", 0, 0, G_OPTION_ARG_NONE, &no_rsvg,
+      "Leave out the comparison with rsvg-convert (a minute and gigabytes of memory)", NULL },
+    { "export-child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &export_child_mode,
+      "Export MAP to OUT once and print the time it took", NULL },
     G_OPTION_ENTRY_NULL
   };
 
-  context = g_option_context_new ("[FILE] - measure loading, saving, layout and drawing of "
-                                   "large journey maps");
+  context = g_option_context_new ("[FILE] - measure loading, saving, layout, drawing and "
+                                   "exporting of large journey maps");
   g_option_context_set_description (context,
     "Prints one figure per line: load-1k, save-1k, save-file-1k, size-1k, layout-1k,\n"
     "draw-view-1k (the whole map zoomed to fit a 1280x800 window), draw-view-100-1k\n"
     "(a 1280x800 window at 100 %), drag-frame-1k (processor time of one frame while\n"
     "dragging an item) and hit-test-1k, then the same for a map with 10,000\n"
     "touchpoints. Times are medians, in milliseconds except hit-test (microseconds).\n"
+    "Then export-pdf-a0-1k, export-svg-a0-1k and export-png-a0-300dpi-1k: exporting to\n"
+    "A0 in a child process, the median of 3 runs, with the child's peak memory as\n"
+    "export-pdf-a0-1k-mb and so on; rsvg-convert-pdf-a0-1k converts the SVG to PDF\n"
+    "with rsvg-convert once, for comparison.\n"
     "With --write-map N FILE, writes the generated map instead.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -1055,6 +1261,16 @@ main (int   argc,
   /* a full disk must fail a save, not kill the program */
   signal (SIGXFSZ, SIG_IGN);
   cjm_reader_init ();
+
+  if (export_child_mode)
+    {
+      if (argc != 3)
+        {
+          g_printerr ("Usage: %s --export-child MAP.cjm OUT\n", g_get_prgname ());
+          return 2;
+        }
+      return export_child (argv[1], argv[2]);
+    }
 
   if (write_n != 0 || argc > 1)
     {
@@ -1084,8 +1300,10 @@ main (int   argc,
         }
     }
 
-  bench_size (1000, "1k", folder, (guint) runs);
-  bench_size (10000, "10k", folder, (guint) runs);
+  bench_size (1000, "1k", folder, (guint) runs, !no_rsvg);
+  /* the 10,000-touchpoint SVG is some 100 MB; rsvg-convert needs minutes
+   * and gigabytes for it */
+  bench_size (10000, "10k", folder, (guint) runs, FALSE);
 
   if (dir == NULL)
     g_rmdir (folder);

@@ -26,7 +26,11 @@ typedef enum
   CJM_TEMPLATE_FIVE_PHASES,
 } CjmTemplate;
 
-CjmDocument *cjm_template_create (CjmTemplate  template,
-                                  const char  *language);
+CjmDocument *cjm_template_create      (CjmTemplate  template,
+                                       const char  *language);
+CjmDocument *cjm_template_create_full (CjmTemplate  template,
+                                       const char  *language,
+                                       int          scale_min,
+                                       int          scale_max);
 
 G_END_DECLS

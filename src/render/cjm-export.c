@@ -75,6 +75,24 @@ cjm_export_options_clear (CjmExportOptions *options)
 }
 
 /**
+ * cjm_export_options_copy:
+ * @options: options to copy
+ * @copy: (out caller-allocates): where to copy them; clear it with
+ *   cjm_export_options_clear()
+ *
+ * Copies @options with their own list of personas, for another thread.
+ */
+void
+cjm_export_options_copy (const CjmExportOptions *options,
+                         CjmExportOptions       *copy)
+{
+  g_return_if_fail (options != NULL && copy != NULL);
+
+  *copy = *options;
+  copy->personas = g_strdupv (options->personas);
+}
+
+/**
  * cjm_export_parse_paper:
  * @text: "A0" to "A4", "Letter", "Tabloid", "Roll610", "Roll914",
  *   "Roll1067", "WIDTHxHEIGHTmm" or "fit"
@@ -566,6 +584,7 @@ draw_index (CjmRenderer            *renderer,
             double                  poster_width,
             double                  poster_height,
             const Tiling           *tiling,
+            double                  device_scale,
             const char             *date)
 {
   g_autoptr(PangoLayout) heading = label_layout (cr, 14, TRUE);
@@ -597,8 +616,15 @@ draw_index (CjmRenderer            *renderer,
   cairo_scale (cr, s, s);
   cairo_rectangle (cr, 0, 0, poster_width * PT_PER_MM, poster_height * PT_PER_MM);
   cairo_clip (cr);
-  draw_poster (renderer, cr, layout, options, poster_width, poster_height, 0, date);
+  draw_poster (renderer, cr, layout, options, poster_width, poster_height,
+               device_scale > 0 ? device_scale * s : 0, date);
   cairo_reset_clip (cr);
+
+  /* the edge of the poster, which the sheets may reach past */
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (cr, 0.75 / s);
+  cairo_rectangle (cr, 0, 0, poster_width * PT_PER_MM, poster_height * PT_PER_MM);
+  cairo_stroke (cr);
 
   cairo_set_line_width (cr, 1.5 / s);
   for (guint r = 0; r < tiling->rows; r++)
@@ -631,6 +657,7 @@ draw_tile (CjmRenderer            *renderer,
            const Tiling           *tiling,
            guint                   row,
            guint                   column,
+           double                  device_scale,
            const char             *date)
 {
   double m = SHEET_MARGIN * PT_PER_MM;
@@ -652,7 +679,7 @@ draw_tile (CjmRenderer            *renderer,
   cairo_rectangle (cr, m, m, w, h);
   cairo_clip (cr);
   cairo_translate (cr, m - column * tiling->step_x * PT_PER_MM, m - row * tiling->step_y * PT_PER_MM);
-  draw_poster (renderer, cr, layout, options, poster_width, poster_height, 0, date);
+  draw_poster (renderer, cr, layout, options, poster_width, poster_height, device_scale, date);
   cairo_restore (cr);
 
   /* the strips the next sheets are glued over */
@@ -703,12 +730,12 @@ export_vector (CjmDocument            *document,
                                                      tiling.sheet_width * PT_PER_MM,
                                                      tiling.sheet_height * PT_PER_MM);
       cr = cairo_create (surface);
-      draw_index (renderer, cr, layout, options, width, height, &tiling, date);
+      draw_index (renderer, cr, layout, options, width, height, &tiling, 0, date);
       cairo_show_page (cr);
       for (guint r = 0; r < tiling.rows; r++)
         for (guint c = 0; c < tiling.columns; c++)
           {
-            draw_tile (renderer, cr, layout, options, width, height, &tiling, r, c, date);
+            draw_tile (renderer, cr, layout, options, width, height, &tiling, r, c, 0, date);
             cairo_show_page (cr);
           }
     }
@@ -726,7 +753,9 @@ export_vector (CjmDocument            *document,
         {
           surface = cairo_svg_surface_create_for_stream (write_to_stream, out,
                                                          width * PT_PER_MM, height * PT_PER_MM);
-          cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_MM);
+          /* the size in points says the same as in mm; cairo 1.16 writes
+           * millimetres as the number of points with "mm" after it */
+          cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
         }
       cr = cairo_create (surface);
       draw_poster (renderer, cr, layout, options, width, height, 0, date);
@@ -744,6 +773,178 @@ export_vector (CjmDocument            *document,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Pages one at a time: printing and the preview ----------------------------- */
+
+static gboolean
+is_tiled (const CjmExportOptions *options)
+{
+  return options->tile_width > 0 && options->format == CJM_EXPORT_PDF;
+}
+
+static void
+sheet_size_for (CjmLayout              *layout,
+                const CjmExportOptions *options,
+                double                 *width,
+                double                 *height)
+{
+  page_size_for (layout, options, width, height);
+  if (is_tiled (options))
+    {
+      Tiling tiling;
+
+      plan_tiles (options, *width, *height, &tiling);
+      *width = tiling.sheet_width;
+      *height = tiling.sheet_height;
+    }
+}
+
+/* The same pages export_vector() writes, one at a time. */
+static void
+draw_page (CjmRenderer            *renderer,
+           cairo_t                *cr,
+           CjmLayout              *layout,
+           const CjmExportOptions *options,
+           guint                   page,
+           double                  device_scale,
+           const char             *date)
+{
+  double width, height;
+  Tiling tiling;
+
+  page_size_for (layout, options, &width, &height);
+  if (!is_tiled (options))
+    {
+      draw_poster (renderer, cr, layout, options, width, height, device_scale, date);
+      return;
+    }
+
+  plan_tiles (options, width, height, &tiling);
+  if (page == 0)
+    draw_index (renderer, cr, layout, options, width, height, &tiling, device_scale, date);
+  else
+    draw_tile (renderer, cr, layout, options, width, height, &tiling,
+               (page - 1) / tiling.columns, (page - 1) % tiling.columns, device_scale, date);
+}
+
+/**
+ * cjm_export_sheet_size:
+ * @document: a map
+ * @options: how to put it on paper
+ * @page: a page of the export, from 0
+ * @width: (out): the page's width in mm, as it lies
+ * @height: (out): its height in mm
+ *
+ * The size of one page of the export: the poster itself, or for a tiled
+ * poster the sheet, which may lie on its side (the index page and the tiles
+ * have the same size).
+ */
+void
+cjm_export_sheet_size (CjmDocument            *document,
+                       const CjmExportOptions *options,
+                       guint                   page,
+                       double                 *width,
+                       double                 *height)
+{
+  g_autoptr(CjmLayout) layout = NULL;
+
+  g_return_if_fail (CJM_IS_DOCUMENT (document));
+  g_return_if_fail (options != NULL && width != NULL && height != NULL);
+
+  layout = cjm_layout_new (document);
+  sheet_size_for (layout, options, width, height);
+}
+
+/**
+ * cjm_export_draw_page:
+ * @document: a map
+ * @options: how to put it on paper
+ * @cr: where to draw, in points, the page's top left corner at 0, 0
+ * @page: which page, from 0 to cjm_export_count_pages() - 1; for a tiled
+ *   poster page 0 is the index and the tiles follow row by row
+ *
+ * Draws one page of the export exactly as cjm_export_to_file() writes it
+ * to a PDF, onto any cairo context: a printer's page, for instance. The page
+ * measures cjm_export_sheet_size().
+ */
+void
+cjm_export_draw_page (CjmDocument            *document,
+                      const CjmExportOptions *options,
+                      cairo_t                *cr,
+                      guint                   page)
+{
+  g_autoptr(CjmLayout) layout = NULL;
+  g_autoptr(CjmRenderer) renderer = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_if_fail (CJM_IS_DOCUMENT (document));
+  g_return_if_fail (options != NULL && cr != NULL);
+  g_return_if_fail (page < cjm_export_count_pages (document, options));
+
+  layout = cjm_layout_new (document);
+  renderer = cjm_renderer_new (TRUE);
+  date = today ();
+  draw_page (renderer, cr, layout, options, page, 0, date);
+}
+
+/**
+ * cjm_export_draw_preview:
+ * @document: a map
+ * @options: how to put it on paper
+ * @cr: where to draw, in device units
+ * @width: the width of the box to draw in
+ * @height: its height
+ * @page: which page, as for cjm_export_draw_page()
+ *
+ * Draws a page of the export in small, centred in a box with some room
+ * around it and a shadow below, as a preview. The page goes through the
+ * same code as the export, with the detail the small scale can show.
+ */
+void
+cjm_export_draw_preview (CjmDocument            *document,
+                         const CjmExportOptions *options,
+                         cairo_t                *cr,
+                         double                  width,
+                         double                  height,
+                         guint                   page)
+{
+  g_autoptr(CjmLayout) layout = NULL;
+  g_autoptr(CjmRenderer) renderer = NULL;
+  g_autofree char *date = NULL;
+  double page_w, page_h, s, x, y, pad = 16;
+
+  g_return_if_fail (CJM_IS_DOCUMENT (document));
+  g_return_if_fail (options != NULL && cr != NULL);
+
+  if (width <= 2 * pad || height <= 2 * pad)
+    return;
+  layout = cjm_layout_new (document);
+  sheet_size_for (layout, options, &page_w, &page_h);
+  page_w *= PT_PER_MM;
+  page_h *= PT_PER_MM;
+  s = MIN ((width - 2 * pad) / page_w, (height - 2 * pad) / page_h);
+  x = round ((width - page_w * s) / 2);
+  y = round ((height - page_h * s) / 2);
+
+  cairo_save (cr);
+  /* a soft shadow, darker near the page */
+  for (int i = 4; i >= 1; i--)
+    {
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.05);
+      cairo_rectangle (cr, x - i / 2.0, y + i / 2.0, page_w * s + i, page_h * s + i);
+      cairo_fill (cr);
+    }
+
+  cairo_translate (cr, x, y);
+  cairo_rectangle (cr, 0, 0, ceil (page_w * s), ceil (page_h * s));
+  cairo_clip (cr);
+  cairo_scale (cr, s, s);
+  renderer = cjm_renderer_new (FALSE);
+  date = today ();
+  draw_page (renderer, cr, layout, options,
+             MIN (page, cjm_export_count_pages (document, options) - 1), s, date);
+  cairo_restore (cr);
 }
 
 /* Pictures ------------------------------------------------------------------ */

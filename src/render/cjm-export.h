@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "cjm-document.h"
@@ -56,6 +57,8 @@ typedef struct
 
 void     cjm_export_options_init       (CjmExportOptions        *options);
 void     cjm_export_options_clear      (CjmExportOptions        *options);
+void     cjm_export_options_copy       (const CjmExportOptions  *options,
+                                        CjmExportOptions        *copy);
 gboolean cjm_export_parse_paper        (const char              *text,
                                         double                  *width,
                                         double                  *height);
@@ -71,6 +74,21 @@ char    *cjm_export_check_legibility   (CjmDocument             *document,
                                         const CjmExportOptions  *options);
 guint    cjm_export_count_pages        (CjmDocument             *document,
                                         const CjmExportOptions  *options);
+void     cjm_export_sheet_size         (CjmDocument             *document,
+                                        const CjmExportOptions  *options,
+                                        guint                    page,
+                                        double                  *width,
+                                        double                  *height);
+void     cjm_export_draw_page          (CjmDocument             *document,
+                                        const CjmExportOptions  *options,
+                                        cairo_t                 *cr,
+                                        guint                    page);
+void     cjm_export_draw_preview       (CjmDocument             *document,
+                                        const CjmExportOptions  *options,
+                                        cairo_t                 *cr,
+                                        double                   width,
+                                        double                   height,
+                                        guint                    page);
 gboolean cjm_export_to_file            (CjmDocument             *document,
                                         const CjmExportOptions  *options,
                                         const char              *path,

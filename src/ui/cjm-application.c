@@ -24,6 +24,7 @@ struct _CjmApplication
   GMenu          *recent_menu;
   GMenu          *recent_section;
   GPtrArray      *quit_queue;     /* windows still to ask while quitting */
+  GSettings      *settings;       /* NULL without the schema */
 };
 
 G_DEFINE_FINAL_TYPE (CjmApplication, cjm_application, GTK_TYPE_APPLICATION)
@@ -84,11 +85,38 @@ on_recent_manager_changed (CjmApplication   *self,
   update_recent_menu (self);
 }
 
+/* The settings, when their schema is installed or built beside the
+ * program (see main.c). Without it (a test program, or a schema from an
+ * older version that lacks a key) the editor works with its defaults
+ * rather than let GSettings abort. */
+static GSettings *
+new_settings (void)
+{
+  static const char * const keys[] = {
+    "window-width", "window-height", "window-maximized",
+    "default-scale-min", "default-scale-max",
+  };
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  for (guint i = 0; schema != NULL && i < G_N_ELEMENTS (keys); i++)
+    if (!g_settings_schema_has_key (schema, keys[i]))
+      g_clear_pointer (&schema, g_settings_schema_unref);
+  if (schema == NULL)
+    {
+      g_debug ("No settings schema %s with every key: using the defaults", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 new_window (CjmApplication *self,
             CjmTemplate     template)
 {
-  g_autoptr(CjmDocument) document = cjm_template_create (template, NULL);
+  g_autoptr(CjmDocument) document = cjm_application_create_map (self, template);
   CjmWindow *window = cjm_window_new (self, document);
 
   gtk_window_present (GTK_WINDOW (window));
@@ -329,6 +357,7 @@ cjm_application_finalize (GObject *object)
   CjmApplication *self = CJM_APPLICATION (object);
 
   g_clear_pointer (&self->quit_queue, g_ptr_array_unref);
+  g_clear_object (&self->settings);
   g_clear_object (&self->recent_section);
   g_clear_object (&self->recent_menu);
 
@@ -350,6 +379,7 @@ cjm_application_class_init (CjmApplicationClass *klass)
 static void
 cjm_application_init (CjmApplication *self)
 {
+  self->settings = new_settings ();
   self->recent_menu = g_menu_new ();
   self->recent_section = g_menu_new ();
   g_menu_append_section (self->recent_menu, _("Recent Maps"), G_MENU_MODEL (self->recent_section));
@@ -412,6 +442,56 @@ cjm_application_get_recent_menu (CjmApplication *self)
   g_return_val_if_fail (CJM_IS_APPLICATION (self), NULL);
 
   return G_MENU_MODEL (self->recent_menu);
+}
+
+/**
+ * cjm_application_get_settings:
+ * @self: the application
+ *
+ * Returns: (transfer none) (nullable): Reiskaart's settings, or %NULL when
+ *   their schema is not installed
+ */
+GSettings *
+cjm_application_get_settings (CjmApplication *self)
+{
+  g_return_val_if_fail (CJM_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * cjm_application_create_map:
+ * @self: the application
+ * @template: which map to start from
+ *
+ * A new map from @template in the language of the user interface, with
+ * the emotion scale the settings ask for; they are read each time, so a
+ * change applies to the next new map.
+ *
+ * Returns: (transfer full): the new document
+ */
+CjmDocument *
+cjm_application_create_map (CjmApplication *self,
+                            CjmTemplate     template)
+{
+  int scale_min = -2;
+  int scale_max = 2;
+
+  g_return_val_if_fail (CJM_IS_APPLICATION (self), NULL);
+
+  if (self->settings != NULL)
+    {
+      int min = g_settings_get_int (self->settings, "default-scale-min");
+      int max = g_settings_get_int (self->settings, "default-scale-max");
+
+      /* the schema bounds each end; only their order can be wrong */
+      if (min < max)
+        {
+          scale_min = min;
+          scale_max = max;
+        }
+    }
+  return cjm_template_create_full (template, NULL, scale_min, scale_max);
 }
 
 /**

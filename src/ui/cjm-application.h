@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "cjm-templates.h"
+
 G_BEGIN_DECLS
 
 #define CJM_TYPE_APPLICATION (cjm_application_get_type ())
@@ -22,5 +24,8 @@ int             cjm_application_run_with_files  (CjmApplication *self,
 void            cjm_application_open_file       (CjmApplication *self,
                                                  GFile          *file);
 GMenuModel     *cjm_application_get_recent_menu (CjmApplication *self);
+GSettings      *cjm_application_get_settings    (CjmApplication *self);
+CjmDocument    *cjm_application_create_map      (CjmApplication *self,
+                                                 CjmTemplate     template);
 
 G_END_DECLS

@@ -170,10 +170,14 @@ set_adjustment (CjmCanvas      *self,
   update_adjustments (self);
 }
 
+/* Runs in the frame's update phase, before GTK lays out and draws, so the
+ * scroll bars learn the map's new size before anything is drawn. */
 static gboolean
-relayout_idle (gpointer user_data)
+relayout_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
 {
-  CjmCanvas *self = user_data;
+  CjmCanvas *self = CJM_CANVAS (widget);
 
   self->relayout_id = 0;
   if (ensure_layout (self) != NULL)
@@ -193,7 +197,7 @@ on_document_changed (CjmCanvas  *self,
   invalidate_tiles (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->relayout_id == 0)
-    self->relayout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, relayout_idle, self, NULL);
+    self->relayout_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), relayout_tick, NULL, NULL);
 }
 
 static void update_actions (CjmCanvas *self);
@@ -1431,7 +1435,11 @@ cjm_canvas_dispose (GObject *object)
 {
   CjmCanvas *self = CJM_CANVAS (object);
 
-  g_clear_handle_id (&self->relayout_id, g_source_remove);
+  if (self->relayout_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->relayout_id);
+      self->relayout_id = 0;
+    }
   g_clear_object (&self->editing);
   g_clear_pointer (&self->editor, gtk_widget_unparent);
   set_adjustment (self, &self->hadjustment, NULL);

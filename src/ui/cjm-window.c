@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "cjm-canvas.h"
+#include "cjm-export-dialog.h"
 #include "cjm-file.h"
 #include "cjm-inspector.h"
 #include "cjm-interaction.h"
@@ -19,6 +20,7 @@
 #include "cjm-outline.h"
 #include "cjm-palette.h"
 #include "cjm-persona-bar.h"
+#include "cjm-print.h"
 #include "cjm-selection.h"
 #include "cjm-templates.h"
 #include "cjm-window.h"
@@ -50,6 +52,7 @@ struct _CjmWindow
   GFile                *file;
   GCancellable         *cancellable;
   GtkWindow            *close_dialog;
+  GSettings            *settings;       /* NULL without the schema */
 
   guint                 message_serial;
 
@@ -852,6 +855,48 @@ cjm_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (cjm_window_parent_class)->close_request (window);
 }
 
+/* The next window opens as the last one closed: its size when it was not
+ * maximized, and whether it was. Saved when the window hides, while its
+ * state is still that of the window on screen; by the time it is
+ * unrealized it has already left the application. */
+static void
+cjm_window_unmap (GtkWidget *widget)
+{
+  CjmWindow *self = CJM_WINDOW (widget);
+
+  if (self->settings != NULL)
+    {
+      gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+      int width = 0;
+      int height = 0;
+
+      g_settings_set_boolean (self->settings, "window-maximized", maximized);
+      /* a maximized window's size is the screen's, not the one it returns to */
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (!maximized && width > 0 && height > 0)
+        {
+          /* within the schema's ranges, which GSettings otherwise refuses */
+          g_settings_set_int (self->settings, "window-width", CLAMP (width, 360, 32767));
+          g_settings_set_int (self->settings, "window-height", CLAMP (height, 300, 32767));
+        }
+    }
+
+  GTK_WIDGET_CLASS (cjm_window_parent_class)->unmap (widget);
+}
+
+static void
+restore_window_state (CjmWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
 /* Actions. */
 
 static void
@@ -963,13 +1008,20 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
-/* Export and print come with their own dialogs later; until then their
- * menu items stay disabled. */
 static void
-not_yet_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  gtk_window_present (GTK_WINDOW (cjm_export_dialog_new (CJM_WINDOW (widget))));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  cjm_print_run (CJM_WINDOW (widget));
 }
 
 /* Loading. */
@@ -1158,6 +1210,7 @@ cjm_window_finalize (GObject *object)
   CjmWindow *self = CJM_WINDOW (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
@@ -1175,6 +1228,7 @@ cjm_window_class_init (CjmWindowClass *klass)
   object_class->dispose = cjm_window_dispose;
   object_class->finalize = cjm_window_finalize;
   window_class->close_request = cjm_window_close_request;
+  widget_class->unmap = cjm_window_unmap;
 
   g_type_ensure (CJM_TYPE_CANVAS);
   g_type_ensure (CJM_TYPE_INSPECTOR);
@@ -1203,8 +1257,8 @@ cjm_window_class_init (CjmWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, not_yet_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, not_yet_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -1245,6 +1299,10 @@ cjm_window_class_init (CjmWindowClass *klass)
                                        "win.zoom-fit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
 }
 
 static void
@@ -1253,9 +1311,6 @@ cjm_window_init (CjmWindow *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
 
   /* the map has the keyboard first, not the first selectable message */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->canvas));
@@ -1280,9 +1335,11 @@ cjm_window_new (CjmApplication *application,
   g_return_val_if_fail (document == NULL || CJM_IS_DOCUMENT (document), NULL);
 
   if (document == NULL)
-    document = fresh = cjm_template_create (CJM_TEMPLATE_FOUR_PHASES, NULL);
+    document = fresh = cjm_application_create_map (application, CJM_TEMPLATE_FOUR_PHASES);
 
   self = g_object_new (CJM_TYPE_WINDOW, "application", application, NULL);
+  g_set_object (&self->settings, cjm_application_get_settings (application));
+  restore_window_state (self);
   gtk_menu_button_set_menu_model (self->recent_button,
                                   cjm_application_get_recent_menu (application));
   set_document (self, document, NULL);
