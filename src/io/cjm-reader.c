@@ -239,7 +239,8 @@ fail_with (Reader     *reader,
   locate (reader, node, attribute);
   g_set_error_literal (error, CJM_IO_ERROR, code, message);
   g_free (message);
-  tidy_message (*error);
+  if (error != NULL)
+    tidy_message (*error);
   return FALSE;
 }
 
