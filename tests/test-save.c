@@ -471,7 +471,13 @@ test_symlink (void)
   g_assert_cmpint (g_lstat (link_path, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
   assert_file_has (real_path, edited.serialised);
-  g_assert_cmpuint (count_entries (dir), ==, 3);
+  /* the real file, its backup beside it, and the folder of links */
+  g_assert_cmpuint (count_entries (dir), ==, 3 + 1);
+  {
+    g_autofree char *backup = g_strconcat (real_path, "~", NULL);
+
+    g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  }
 
   remove_tree (dir);
   edited_clear (&edited);
@@ -551,6 +557,9 @@ test_no_temporary_files (void)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   Edited edited;
 
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GBytes) previous = NULL;
+
   edited_init (&edited, original);
   for (guint i = 0; i < 20; i++)
     {
@@ -560,7 +569,12 @@ test_no_temporary_files (void)
       edit_title (edited.document, title);
       g_assert_true (cjm_file_save (edited.document, file, &error));
       g_assert_no_error (error);
-      g_assert_cmpuint (count_entries (dir), ==, 1);
+      /* the map, and from the second save on the version before it */
+      g_assert_cmpuint (count_entries (dir), ==, i == 0 ? 1 : 2);
+      if (previous != NULL)
+        assert_file_has (backup, previous);
+      g_clear_pointer (&previous, g_bytes_unref);
+      previous = cjm_writer_save_to_bytes (edited.document);
     }
   assert_no_temporary_files (dir);
   remove_tree (dir);
@@ -599,8 +613,17 @@ test_hard_link (void)
   g_assert_cmpint (g_stat (path, &st_path), ==, 0);
   g_assert_cmpint (g_stat (other, &st_other), ==, 0);
   g_assert_cmpuint (st_path.st_nlink, ==, 1);
-  g_assert_cmpuint (st_other.st_nlink, ==, 1);
   g_assert_cmpuint (st_path.st_ino, !=, st_other.st_ino);
+  /* the old file lives on under the other name and as the backup */
+  g_assert_cmpuint (st_other.st_nlink, ==, 2);
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+    GStatBuf st_backup;
+
+    g_assert_cmpint (g_stat (backup, &st_backup), ==, 0);
+    g_assert_cmpuint (st_backup.st_ino, ==, st_other.st_ino);
+    assert_file_has (backup, original);
+  }
   assert_no_temporary_files (dir);
 
   remove_tree (dir);

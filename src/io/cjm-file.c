@@ -144,6 +144,46 @@ cjm_file_write_atomic (const char  *path,
                        GBytes      *contents,
                        GError     **error)
 {
+  return cjm_file_write_atomic_full (path, contents, FALSE, error);
+}
+
+/* Keeps the version about to be replaced as NAME~, the backup a user can
+ * go back to. A hard link is made first and renamed over the old backup,
+ * so there is always a complete backup, and it costs no copying. */
+static void
+keep_backup (const char *target)
+{
+  g_autofree char *backup = g_strconcat (target, "~", NULL);
+  g_autofree char *temp = g_strconcat (target, "~.new", NULL);
+
+  g_unlink (temp);
+  if (link (target, temp) != 0)
+    {
+      /* file systems without hard links (some network shares) get none */
+      g_debug ("no backup of %s: %s", target, g_strerror (errno));
+      return;
+    }
+  if (g_rename (temp, backup) != 0)
+    g_unlink (temp);
+}
+
+/**
+ * cjm_file_write_atomic_full:
+ * @path: the file to replace or create
+ * @contents: its new contents
+ * @keep_backup: whether the old version stays as @path with "~" appended
+ * @error: a plain sentence saying why it failed
+ *
+ * Like cjm_file_write_atomic(), and keeps the previous version.
+ *
+ * Returns: %TRUE once the new contents are on the disk
+ */
+gboolean
+cjm_file_write_atomic_full (const char  *path,
+                            GBytes      *contents,
+                            gboolean     backup,
+                            GError     **error)
+{
   g_autofree char *target = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *base = NULL;
@@ -209,6 +249,9 @@ cjm_file_write_atomic (const char  *path,
       return FALSE;
     }
 
+  if (backup && exists)
+    keep_backup (target);
+
   if (g_rename (temp, target) != 0)
     {
       saved_errno = errno;
@@ -259,7 +302,7 @@ replace_file (GFile   *file,
   g_autofree char *path = g_file_get_path (file);
 
   if (path != NULL)
-    return cjm_file_write_atomic (path, bytes, error);
+    return cjm_file_write_atomic_full (path, bytes, TRUE, error);
 
   /* not a local file (a network share through GVfs): GIO's own replace
    * writes a temporary file and keeps a backup */

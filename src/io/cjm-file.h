@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 gboolean     cjm_file_write_atomic (const char           *path,
                                     GBytes               *contents,
                                     GError              **error);
+gboolean     cjm_file_write_atomic_full (const char      *path,
+                                         GBytes          *contents,
+                                         gboolean         keep_backup,
+                                         GError         **error);
 gboolean     cjm_file_save         (CjmDocument          *document,
                                     GFile                *file,
                                     GError              **error);
