@@ -210,6 +210,14 @@ test_print_poster_a4 (void)
   check_poster (GTK_PAPER_NAME_A4, GTK_PAGE_ORIENTATION_PORTRAIT, "A1", 210, 297);
 }
 
+/* the tiling lays A4 sheets on their side for A0, the printer's paper
+ * stands: the drawing turns on the page */
+static void
+test_print_poster_turned (void)
+{
+  check_poster (GTK_PAPER_NAME_A4, GTK_PAGE_ORIENTATION_PORTRAIT, "A0", 210, 297);
+}
+
 static void
 test_print_poster_a3_landscape (void)
 {
@@ -247,8 +255,8 @@ test_print_custom_tab (void)
   gboolean full_page = FALSE;
 
   g_signal_emit_by_name (operation, "create-custom-widget", &tab);
+  /* the signal hands over a reference */
   g_assert_true (GTK_IS_WIDGET (tab));
-  g_object_ref_sink (tab);
   poster_button = find_by_id (tab, "poster_button");
   overlap_spin = find_by_id (tab, "overlap_spin");
   g_assert_nonnull (poster_button);
@@ -399,6 +407,7 @@ main (int   argc,
       g_test_add_func ("/print/fit-on-one-page", test_print_fit);
       g_test_add_func ("/print/poster/a1-over-a4", test_print_poster_a4);
       g_test_add_func ("/print/poster/a0-over-a3-landscape", test_print_poster_a3_landscape);
+      g_test_add_func ("/print/poster/a0-over-a4-turned", test_print_poster_turned);
       g_test_add_func ("/print/custom-tab", test_print_custom_tab);
       g_test_add_func ("/export-dialog/settings", test_export_dialog);
     }

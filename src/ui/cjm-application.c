@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "cjm-application.h"
+#include "cjm-drafts.h"
+#include "cjm-reader.h"
 #include "cjm-templates.h"
 #include "cjm-ui-resources.h"
 #include "cjm-window.h"
@@ -25,6 +27,8 @@ struct _CjmApplication
   GMenu          *recent_section;
   GPtrArray      *quit_queue;     /* windows still to ask while quitting */
   GSettings      *settings;       /* NULL without the schema */
+  GPtrArray      *drafts;         /* CjmDraft still to offer */
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (CjmApplication, cjm_application, GTK_TYPE_APPLICATION)
@@ -331,6 +335,112 @@ cjm_application_startup (GApplication *app)
   update_recent_menu (self);
 }
 
+static void offer_next_draft (CjmApplication *self);
+
+static void
+recover_draft (CjmApplication *self,
+               CjmDraft       *draft)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CjmDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  CjmWindow *window;
+
+  bytes = cjm_drafts_read (draft->id, &error);
+  if (bytes != NULL)
+    document = cjm_reader_load_bytes (bytes, NULL, &error);
+  if (document == NULL)
+    {
+      if (CJM_IS_WINDOW (active))
+        cjm_window_show_error (CJM_WINDOW (active), _("The unsaved changes could not be recovered"),
+                               error->message);
+      return;
+    }
+
+  if (draft->uri != NULL)
+    file = g_file_new_for_uri (draft->uri);
+  window = CJM_IS_WINDOW (active) && cjm_window_is_blank (CJM_WINDOW (active))
+           ? CJM_WINDOW (active) : cjm_window_new (self, NULL);
+  cjm_window_recover (window, document, file, draft->id);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_recovery_response (GtkDialog *dialog,
+                      int        response,
+                      gpointer   user_data)
+{
+  CjmApplication *self = user_data;
+  g_autoptr(CjmDraft) draft = g_ptr_array_steal_index (self->drafts, 0);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    recover_draft (self, draft);
+  else if (response == GTK_RESPONSE_REJECT)
+    cjm_drafts_remove (draft->id);
+  /* closing the question keeps the draft for the next start */
+  offer_next_draft (self);
+}
+
+/* After a crash or a power cut, drafts newer than their maps are waiting:
+ * ask about each, one at a time. */
+static void
+offer_next_draft (CjmApplication *self)
+{
+  CjmDraft *draft;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GDateTime) written = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
+  GtkWidget *discard;
+
+  if (self->drafts == NULL || self->drafts->len == 0)
+    return;
+  draft = g_ptr_array_index (self->drafts, 0);
+  written = g_date_time_new_from_unix_local (draft->written);
+  when = written != NULL ? g_date_time_format (written, "%x %X") : g_strdup ("");
+  if (draft->uri != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (draft->uri);
+
+      name = g_file_get_basename (file);
+    }
+
+  dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Recover unsaved changes to “%s”?"),
+                                   draft->title != NULL && *draft->title != '\0' ? draft->title
+                                                                                 : _("Untitled Map"));
+  if (name != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                              _("Reiskaart closed before these changes to %s were "
+                                                "saved; they were kept at %s."), name, when);
+  else
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                              _("Reiskaart closed before this new map was saved; "
+                                                "it was kept at %s."), when);
+  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard Changes"), GTK_RESPONSE_REJECT);
+  gtk_widget_add_css_class (discard, "destructive-action");
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Recover"), GTK_RESPONSE_ACCEPT);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+offer_recovery (CjmApplication *self)
+{
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  self->drafts = cjm_drafts_list_recoverable ();
+  offer_next_draft (self);
+}
+
 static void
 cjm_application_activate (GApplication *app)
 {
@@ -339,6 +449,7 @@ cjm_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (cjm_window_new (CJM_APPLICATION (app), NULL));
   gtk_window_present (window);
+  offer_recovery (CJM_APPLICATION (app));
 }
 
 static void
@@ -349,6 +460,7 @@ cjm_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     cjm_application_open_file (CJM_APPLICATION (app), files[i]);
+  offer_recovery (CJM_APPLICATION (app));
 }
 
 static void
@@ -357,6 +469,7 @@ cjm_application_finalize (GObject *object)
   CjmApplication *self = CJM_APPLICATION (object);
 
   g_clear_pointer (&self->quit_queue, g_ptr_array_unref);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_section);
   g_clear_object (&self->recent_menu);

@@ -181,8 +181,10 @@ describe_result (CjmExportDialog        *self,
 
       /* Translators: a poster's size in mm, then how many sheets of paper
        * (A4 or A3) it is printed on */
-      return g_strdup_printf (ngettext ("A poster of %s × %s mm on %u sheet of %s, after an index page",
-                                        "A poster of %s × %s mm on %u sheets of %s, after an index page",
+      return g_strdup_printf (ngettext ("A poster of %s × %s mm on %u sheet of %s, "
+                                        "after an index page",
+                                        "A poster of %s × %s mm on %u sheets of %s, "
+                                        "after an index page",
                                         pages - 1),
                               width_text, height_text, pages - 1, sheet_keys[sheet]);
     }
@@ -338,9 +340,9 @@ show_options (CjmExportDialog        *self,
     {
       GtkCheckButton *check = g_ptr_array_index (self->persona_checks, i);
       const char *id = g_object_get_data (G_OBJECT (check), "persona-id");
+      const char * const *chosen = (const char * const *) options->personas;
 
-      gtk_check_button_set_active (check, options->personas == NULL
-                                          || g_strv_contains ((const char * const *) options->personas, id));
+      gtk_check_button_set_active (check, chosen == NULL || g_strv_contains (chosen, id));
     }
 }
 
@@ -457,7 +459,8 @@ set_busy (CjmExportDialog *self,
   gtk_widget_set_sensitive (self->settings_box, !busy);
   gtk_widget_set_sensitive (self->export_button, !busy);
   gtk_widget_set_sensitive (self->cancel_button, !busy);
-  gtk_button_set_label (GTK_BUTTON (self->export_button), busy ? _("Exporting…") : _("_Export…"));
+  gtk_button_set_label (GTK_BUTTON (self->export_button),
+                        busy ? _("Exporting…") : _("_Export…"));
 }
 
 static void

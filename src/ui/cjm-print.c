@@ -111,26 +111,29 @@ cjm_print_operation_draw_page (GtkPrintOperation *operation,
   cairo_restore (cr);
 }
 
+static gpointer
+tab_object (CjmPrintOperation *self,
+            const char        *id)
+{
+  return gtk_builder_get_object (self->tab, id);
+}
+
 static GtkWidget *
 cjm_print_operation_create_custom_widget (GtkPrintOperation *operation)
 {
   CjmPrintOperation *self = CJM_PRINT_OPERATION (operation);
-  GObject *tab;
 
   g_clear_object (&self->tab);
   self->tab = gtk_builder_new_from_resource ("/io/github/reiskaart/Reiskaart/cjm-print-tab.ui");
-  tab = gtk_builder_get_object (self->tab, "print_tab");
 
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_builder_get_object (self->tab, "poster_button")),
-                               self->poster);
+  gtk_check_button_set_active (tab_object (self, "poster_button"), self->poster);
   for (guint i = 0; i < G_N_ELEMENTS (poster_papers); i++)
     if (g_ascii_strcasecmp (self->paper, poster_papers[i]) == 0)
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_builder_get_object (self->tab, "poster_dropdown")), i);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_builder_get_object (self->tab, "overlap_spin")),
-                             self->overlap);
+      gtk_drop_down_set_selected (tab_object (self, "poster_dropdown"), i);
+  gtk_spin_button_set_value (tab_object (self, "overlap_spin"), self->overlap);
 
-  /* GTK adds the widget to its dialog and drops it afterwards */
-  return GTK_WIDGET (g_object_ref (tab));
+  /* the builder keeps its own reference; this one is the caller's */
+  return g_object_ref (tab_object (self, "print_tab"));
 }
 
 static void
@@ -142,11 +145,11 @@ cjm_print_operation_custom_widget_apply (GtkPrintOperation *operation,
 
   if (self->tab == NULL)
     return;
-  paper = gtk_drop_down_get_selected (GTK_DROP_DOWN (gtk_builder_get_object (self->tab, "poster_dropdown")));
+  paper = gtk_drop_down_get_selected (tab_object (self, "poster_dropdown"));
   cjm_print_operation_set_poster (self,
-                                  gtk_check_button_get_active (GTK_CHECK_BUTTON (gtk_builder_get_object (self->tab, "poster_button"))),
+                                  gtk_check_button_get_active (tab_object (self, "poster_button")),
                                   poster_papers[MIN (paper, G_N_ELEMENTS (poster_papers) - 1)],
-                                  gtk_spin_button_get_value (GTK_SPIN_BUTTON (gtk_builder_get_object (self->tab, "overlap_spin"))));
+                                  gtk_spin_button_get_value (tab_object (self, "overlap_spin")));
 }
 
 static void
@@ -267,23 +270,23 @@ finish (CjmPrintOperation       *self,
         GtkPrintOperationResult  result,
         const GError            *run_error)
 {
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
   g_autoptr(GError) error = NULL;
 
   self->finished = TRUE;
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
-      g_set_object (&last_settings, gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self)));
-      g_set_object (&last_page_setup,
-                    gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (self)));
+      g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
+      g_set_object (&last_page_setup, gtk_print_operation_get_default_page_setup (operation));
       last_poster = self->poster;
       g_free (last_paper);
       last_paper = g_strdup (self->paper);
       last_overlap = self->overlap;
     }
-  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR
-           && self->window != NULL && gtk_window_get_application (GTK_WINDOW (self->window)) != NULL)
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->window != NULL
+           && gtk_window_get_application (GTK_WINDOW (self->window)) != NULL)
     {
-      gtk_print_operation_get_error (GTK_PRINT_OPERATION (self), &error);
+      gtk_print_operation_get_error (operation, &error);
       if (error == NULL && run_error != NULL)
         error = g_error_copy (run_error);
       cjm_window_show_error (self->window, _("Could not print the map"),

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cjm-autosave.h"
 #include "cjm-canvas.h"
 #include "cjm-export-dialog.h"
 #include "cjm-file.h"
@@ -53,6 +54,7 @@ struct _CjmWindow
   GCancellable         *cancellable;
   GtkWindow            *close_dialog;
   GSettings            *settings;       /* NULL without the schema */
+  CjmAutosave          *autosave;
 
   guint                 message_serial;
 
@@ -399,9 +401,42 @@ on_palette_activate_kind (CjmWindow  *self,
 }
 
 static void
-set_document (CjmWindow   *self,
-              CjmDocument *document,
-              GFile       *file)
+on_autosave_failed (CjmWindow   *self,
+                    const char  *message,
+                    CjmAutosave *autosave)
+{
+  show_message (self, GTK_MESSAGE_WARNING, _("Unsaved changes are not being kept safe"), message);
+}
+
+/* Every map in a window is kept safe by drafts while it has unsaved
+ * changes; a recovered map goes on with the draft it came from. */
+static void
+start_autosave (CjmWindow   *self,
+                CjmDocument *document,
+                GFile       *file,
+                const char  *draft_id)
+{
+  g_autofree char *uri = file != NULL ? g_file_get_uri (file) : NULL;
+
+  if (self->autosave != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->autosave, self);
+      cjm_autosave_forget (self->autosave);
+      g_clear_object (&self->autosave);
+    }
+  self->autosave = cjm_autosave_new (document, draft_id);
+  cjm_autosave_set_uri (self->autosave, uri);
+  if (self->settings != NULL)
+    cjm_autosave_set_delay (self->autosave, g_settings_get_uint (self->settings, "autosave-interval"));
+  g_signal_connect_object (self->autosave, "failed", G_CALLBACK (on_autosave_failed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+set_document_full (CjmWindow   *self,
+                   CjmDocument *document,
+                   GFile       *file,
+                   const char  *draft_id)
 {
   CjmHistory *history;
 
@@ -440,8 +475,17 @@ set_document (CjmWindow   *self,
   cjm_canvas_set_persona (self->canvas, cjm_persona_bar_get_persona (self->persona_bar));
   cjm_canvas_set_curve_variant (self->canvas, cjm_persona_bar_get_variant (self->persona_bar));
 
+  start_autosave (self, document, file, draft_id);
   update_title (self);
   update_history (self);
+}
+
+static void
+set_document (CjmWindow   *self,
+              CjmDocument *document,
+              GFile       *file)
+{
+  set_document_full (self, document, file, NULL);
 }
 
 static void
@@ -505,6 +549,14 @@ on_save_finished (GObject      *source,
     }
 
   add_recent (file);
+  if (self->autosave != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      /* the file holds it all now: no draft needed */
+      cjm_autosave_forget (self->autosave);
+      cjm_autosave_set_uri (self->autosave, uri);
+    }
   if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
     {
       if (self->file == NULL || !g_file_equal (self->file, file))
@@ -1198,6 +1250,14 @@ cjm_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_signal_handlers_disconnect_by_data (cjm_document_get_history (self->document), self);
     }
+  /* a window closes only once its map is saved or its changes were
+   * discarded on purpose: its draft has served */
+  if (self->autosave != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->autosave, self);
+      cjm_autosave_forget (self->autosave);
+      g_clear_object (&self->autosave);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CJM_TYPE_WINDOW);
 
@@ -1344,4 +1404,30 @@ cjm_window_new (CjmApplication *application,
                                   cjm_application_get_recent_menu (application));
   set_document (self, document, NULL);
   return self;
+}
+
+/**
+ * cjm_window_recover:
+ * @self: a window
+ * @document: a map loaded from a draft
+ * @file: (nullable): the map's own file, or %NULL for an untitled map
+ * @draft_id: the draft it came from, which autosave goes on writing
+ *
+ * Shows a recovered map. It counts as modified until saved: the user's
+ * file does not have these changes yet.
+ */
+void
+cjm_window_recover (CjmWindow   *self,
+                    CjmDocument *document,
+                    GFile       *file,
+                    const char  *draft_id)
+{
+  g_return_if_fail (CJM_IS_WINDOW (self));
+  g_return_if_fail (CJM_IS_DOCUMENT (document));
+
+  set_document_full (self, document, file, draft_id);
+  cjm_history_mark_unsaved (cjm_document_get_history (document));
+  update_title (self);
+  show_message (self, GTK_MESSAGE_INFO, _("Unsaved changes recovered"),
+                _("Save the map to keep them."));
 }

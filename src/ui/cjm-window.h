@@ -37,4 +37,9 @@ gboolean     cjm_window_confirm_close_finish (CjmWindow            *self,
                                               GAsyncResult         *result,
                                               GError              **error);
 
+void         cjm_window_recover          (CjmWindow           *self,
+                                          CjmDocument         *document,
+                                          GFile               *file,
+                                          const char          *draft_id);
+
 G_END_DECLS
