@@ -14,6 +14,7 @@
 
 #include "cjm-autosave.h"
 #include "cjm-drafts.h"
+#include "cjm-file-watch.h"
 #include "cjm-reader.h"
 #include "cjm-writer.h"
 
@@ -200,6 +201,55 @@ test_killed_after_edit (void)
   g_unlink (copy);
 }
 
+static void
+on_changed_on_disk (CjmFileWatch *watch,
+                    gboolean      deleted,
+                    int          *events)
+{
+  *events = deleted ? 2 : 1;
+}
+
+/* Another program writes the map's file: the watch says so when asked
+ * (the check before saving) and, where the system reports changes, by
+ * itself. Our own saves, once remembered, are not news. */
+static void
+test_file_watch (void)
+{
+  g_autofree char *path = g_build_filename (drafts_dir, "..", "shared-drive.cjm", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CjmFileWatch) watch = NULL;
+  gboolean deleted = TRUE;
+  int events = 0;
+  gint64 deadline;
+
+  g_assert_true (g_file_set_contents (path, "first version", -1, NULL));
+  watch = cjm_file_watch_new (file);
+  g_signal_connect (watch, "changed-on-disk", G_CALLBACK (on_changed_on_disk), &events);
+  g_assert_false (cjm_file_watch_changed_on_disk (watch, &deleted));
+  g_assert_false (deleted);
+
+  /* a colleague saves */
+  g_assert_true (g_file_set_contents (path, "their version, longer", -1, NULL));
+  g_assert_true (cjm_file_watch_changed_on_disk (watch, &deleted));
+  g_assert_false (deleted);
+  deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+  while (events == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (events, ==, 1);
+
+  /* we save (and remember what we wrote) */
+  cjm_file_watch_set_paused (watch, TRUE);
+  g_assert_true (g_file_set_contents (path, "our version", -1, NULL));
+  cjm_file_watch_remember (watch);
+  cjm_file_watch_set_paused (watch, FALSE);
+  g_assert_false (cjm_file_watch_changed_on_disk (watch, NULL));
+
+  /* the file is removed */
+  g_unlink (path);
+  g_assert_true (cjm_file_watch_changed_on_disk (watch, &deleted));
+  g_assert_true (deleted);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +267,7 @@ main (int   argc,
   g_test_add_func ("/autosave/draft-after-edit", test_draft_after_edit);
   g_test_add_func ("/autosave/stale-draft-dropped", test_stale_draft_dropped);
   g_test_add_func ("/autosave/killed-after-edit", test_killed_after_edit);
+  g_test_add_func ("/autosave/file-watch", test_file_watch);
   result = g_test_run ();
 
   clear_drafts ();

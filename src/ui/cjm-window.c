@@ -15,6 +15,7 @@
 #include "cjm-canvas.h"
 #include "cjm-export-dialog.h"
 #include "cjm-file.h"
+#include "cjm-file-watch.h"
 #include "cjm-inspector.h"
 #include "cjm-interaction.h"
 #include "cjm-layout.h"
@@ -22,6 +23,7 @@
 #include "cjm-palette.h"
 #include "cjm-persona-bar.h"
 #include "cjm-print.h"
+#include "cjm-reader.h"
 #include "cjm-selection.h"
 #include "cjm-templates.h"
 #include "cjm-window.h"
@@ -55,6 +57,7 @@ struct _CjmWindow
   GtkWindow            *close_dialog;
   GSettings            *settings;       /* NULL without the schema */
   CjmAutosave          *autosave;
+  CjmFileWatch         *watch;          /* the file as opened or saved */
 
   guint                 message_serial;
 
@@ -433,6 +436,39 @@ start_autosave (CjmWindow   *self,
 }
 
 static void
+on_file_changed_on_disk (CjmWindow    *self,
+                         gboolean      deleted,
+                         CjmFileWatch *watch)
+{
+  if (deleted)
+    show_message (self, GTK_MESSAGE_WARNING, _("Another program deleted this map’s file"),
+                  _("Save the map to write it again."));
+  else
+    show_message (self, GTK_MESSAGE_WARNING, _("Another program changed this map’s file"),
+                  _("Saving will ask whether to overwrite those changes."));
+}
+
+/* Remembers the file as it is now: just opened or just saved. */
+static void
+watch_file (CjmWindow *self,
+            GFile     *file)
+{
+  if (self->watch != NULL && file != NULL && g_file_equal (cjm_file_watch_get_file (self->watch), file))
+    {
+      cjm_file_watch_remember (self->watch);
+      return;
+    }
+  if (self->watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->watch, self);
+  g_clear_object (&self->watch);
+  if (file == NULL)
+    return;
+  self->watch = cjm_file_watch_new (file);
+  g_signal_connect_object (self->watch, "changed-on-disk", G_CALLBACK (on_file_changed_on_disk),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
 set_document_full (CjmWindow   *self,
                    CjmDocument *document,
                    GFile       *file,
@@ -476,6 +512,7 @@ set_document_full (CjmWindow   *self,
   cjm_canvas_set_curve_variant (self->canvas, cjm_persona_bar_get_variant (self->persona_bar));
 
   start_autosave (self, document, file, draft_id);
+  watch_file (self, file);
   update_title (self);
   update_history (self);
 }
@@ -532,6 +569,8 @@ on_save_finished (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   self->saving = FALSE;
+  if (self->watch != NULL)
+    cjm_file_watch_set_paused (self->watch, FALSE);
   if (!cjm_file_save_finish (result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
@@ -561,15 +600,109 @@ on_save_finished (GObject      *source,
     {
       if (self->file == NULL || !g_file_equal (self->file, file))
         g_set_object (&self->file, file);
+      watch_file (self, file);
       hide_message (self);
       update_title (self);
     }
   g_task_return_boolean (task, TRUE);
 }
 
+static void write_file_now (GTask *task,
+                            GFile *file);
+static void choose_save_file (GTask *task);
+
+enum {
+  RESPONSE_SAVE_COPY = 1,
+  RESPONSE_RELOAD,
+  RESPONSE_OVERWRITE,
+};
+
+static void
+on_conflict_response (GtkDialog *dialog,
+                      int        response,
+                      gpointer   user_data)
+{
+  GTask *task = user_data;
+  CjmWindow *self = g_task_get_source_object (task);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  switch (response)
+    {
+    case RESPONSE_OVERWRITE:
+      write_file_now (task, self->file);
+      break;
+    case RESPONSE_SAVE_COPY:
+      choose_save_file (task);
+      break;
+    case RESPONSE_RELOAD:
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GFile) file = g_object_ref (self->file);
+        g_autoptr(CjmDocument) document = cjm_reader_load_file (file, NULL, &error);
+
+        /* their version replaces ours, as the user chose */
+        if (document != NULL)
+          set_document (self, document, file);
+        else
+          show_message (self, GTK_MESSAGE_ERROR, _("The changed file could not be opened"),
+                        error->message);
+        g_task_return_boolean (task, FALSE);
+        g_object_unref (task);
+      }
+      break;
+    default:
+      g_task_return_boolean (task, FALSE);
+      g_object_unref (task);
+      break;
+    }
+}
+
+/* Someone else saved the file since we opened it: never overwrite that
+ * silently. */
+static void
+ask_about_conflict (GTask *task)
+{
+  CjmWindow *self = g_task_get_source_object (task);
+  g_autofree char *name = dup_file_name (self->file);
+  GtkWidget *dialog;
+  GtkWidget *overwrite;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                   _("“%s” was changed by another program"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Someone saved it after you opened it. Overwriting "
+                                              "replaces their changes with yours; reloading "
+                                              "replaces yours with theirs."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("Save as _Copy…"), RESPONSE_SAVE_COPY);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Reload"), RESPONSE_RELOAD);
+  overwrite = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Overwrite"), RESPONSE_OVERWRITE);
+  gtk_widget_add_css_class (overwrite, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), RESPONSE_SAVE_COPY);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_conflict_response), task);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 write_file (GTask *task,
             GFile *file)
+{
+  CjmWindow *self = g_task_get_source_object (task);
+
+  /* the check that counts: network shares send no change notifications */
+  if (self->watch != NULL && self->file != NULL && g_file_equal (file, self->file)
+      && cjm_file_watch_changed_on_disk (self->watch, NULL))
+    {
+      ask_about_conflict (task);
+      return;
+    }
+  write_file_now (task, file);
+}
+
+static void
+write_file_now (GTask *task,
+                GFile *file)
 {
   CjmWindow *self = g_task_get_source_object (task);
 
@@ -581,6 +714,8 @@ write_file (GTask *task,
                   "modified", g_get_real_time () / G_USEC_PER_SEC, NULL);
 
   self->saving = TRUE;
+  if (self->watch != NULL)
+    cjm_file_watch_set_paused (self->watch, TRUE);
   cjm_file_save_async (self->document, file, g_task_get_cancellable (task),
                        on_save_finished, task);
 }
@@ -1141,8 +1276,7 @@ on_loaded (GObject      *source,
       GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
       CjmWindow *window = cjm_window_new (CJM_APPLICATION (app), document);
 
-      g_set_object (&window->file, file);
-      update_title (window);
+      set_document (window, document, file);
       gtk_window_present (GTK_WINDOW (window));
     }
 }
@@ -1258,6 +1392,9 @@ cjm_window_dispose (GObject *object)
       cjm_autosave_forget (self->autosave);
       g_clear_object (&self->autosave);
     }
+  if (self->watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->watch, self);
+  g_clear_object (&self->watch);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CJM_TYPE_WINDOW);
 
