@@ -12,6 +12,7 @@
 
 #include "cjm-export.h"
 #include "cjm-export-dialog.h"
+#include "cjm-replace-dialog.h"
 #include "cjm-reader.h"
 #include "cjm-renderer.h"
 #include "cjm-writer.h"
@@ -552,25 +553,8 @@ static void
 confirm_replace (CjmExportDialog *self,
                  GFile           *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  GtkWidget *dialog;
+  GtkWidget *dialog = cjm_replace_dialog_new (GTK_WINDOW (self), file);
 
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Replace “%s”?"), name);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("A file with this name already exists. "
-                                              "Replacing it overwrites its contents."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Replace"), GTK_RESPONSE_ACCEPT,
-                          NULL);
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
-                                                                GTK_RESPONSE_ACCEPT),
-                            "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

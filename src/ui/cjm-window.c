@@ -24,6 +24,7 @@
 #include "cjm-persona-bar.h"
 #include "cjm-print.h"
 #include "cjm-reader.h"
+#include "cjm-replace-dialog.h"
 #include "cjm-selection.h"
 #include "cjm-templates.h"
 #include "cjm-window.h"
@@ -759,23 +760,7 @@ on_completed_name_queried (GObject      *source,
       return;
     }
 
-  name = dup_file_name (file);
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Replace “%s”?"), name);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                            _("A file with this name already exists. "
-                                              "Replacing it overwrites its contents."));
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("_Replace"), GTK_RESPONSE_ACCEPT,
-                          NULL);
-  gtk_widget_add_css_class (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog),
-                                                                GTK_RESPONSE_ACCEPT),
-                            "destructive-action");
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  dialog = cjm_replace_dialog_new (GTK_WINDOW (self), file);
   g_signal_connect (dialog, "response", G_CALLBACK (on_replace_response), task);
   gtk_window_present (GTK_WINDOW (dialog));
 }
