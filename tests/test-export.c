@@ -24,6 +24,9 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <zlib.h>
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#endif
 
 #include "cjm-document.h"
 #include "cjm-export.h"
@@ -479,7 +482,19 @@ test_svg_renders (void)
   cjm_export_options_init (&options);
   options.format = CJM_EXPORT_SVG;
   g_assert_true (cjm_export_parse_paper ("A2", &options.paper_width, &options.paper_height));
+  /* cairo 1.16's SVG surface loses 472 bytes for every group painted with
+   * an alpha (push_group, pop_group_to_source, paint_with_alpha: a faded
+   * touchpoint), whoever draws it. LeakSanitizer cannot see past cairo to
+   * tell that leak from one of ours, so it looks away during this export
+   * only; the PDF and PNG exports, which run the same code of ours, are
+   * checked. */
+#ifdef __SANITIZE_ADDRESS__
+  __lsan_disable ();
+#endif
   g_assert_true (cjm_export_to_file (document, &options, svg, &error));
+#ifdef __SANITIZE_ADDRESS__
+  __lsan_enable ();
+#endif
   g_assert_no_error (error);
 
   run_ok (argv, NULL);
@@ -749,6 +764,22 @@ test_cli_export (void)
 
 /* Memory ---------------------------------------------------------------- */
 
+/* Whether a child's peak memory is its own. Under valgrind the child
+ * starts as a copy of this process, valgrind and all, and the kernel
+ * counts that copy in the child's peak; built with AddressSanitizer, the
+ * child's shadow memory and quarantine (some 500 MB) would be counted. */
+static gboolean
+peak_is_meaningful (void)
+{
+#ifdef __SANITIZE_ADDRESS__
+  return FALSE;
+#else
+  const char *preload = g_getenv ("LD_PRELOAD");
+
+  return preload == NULL || strstr (preload, "vgpreload") == NULL;
+#endif
+}
+
 /* An A0 picture of the 10,000-touchpoint map at @dpi, in a child process
  * whose peak memory is measured. */
 static void
@@ -779,7 +810,8 @@ test_png_memory (gconstpointer data)
 
   g_test_message ("A0 at %d dpi: %.1f s, peak %ld MB", dpi,
                   (g_get_monotonic_time () - start) / 1e6, usage.ru_maxrss / 1024);
-  g_assert_cmpint (usage.ru_maxrss, <, 200 * 1024);
+  if (peak_is_meaningful ())
+    g_assert_cmpint (usage.ru_maxrss, <, 200 * 1024);
 
   read_png (png, FALSE, &info);
   g_assert_cmpuint (info.width, ==, (guint32) ceil (1189 / 25.4 * dpi));

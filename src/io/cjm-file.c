@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,7 +23,16 @@
 /* Saving never leaves a half-written map: the new bytes go to a temporary
  * file in the same folder, are synced to the disk, and only then renamed
  * over the old file, after which the folder is synced so the rename itself
- * survives a power cut. Until the rename the old file is untouched. */
+ * survives a power cut. Until the rename the old file is untouched.
+ *
+ * The save holds a lock on its temporary file until the rename. The kernel
+ * drops the lock when the process ends, however it ends, so a temporary
+ * file nobody holds a lock on was left by a save that never finished, and
+ * the next load cleans it up. */
+
+/* How old a temporary file must be before it counts as left behind, on a
+ * file system that cannot lock files. */
+#define STALE_AGE_SECONDS 60
 
 static void
 set_save_error (GError     **error,
@@ -96,6 +106,54 @@ sync_folder (const char *folder)
       fsync (fd);
       close (fd);
     }
+}
+
+/* Creates the temporary file for a save in @folder and locks it. Between
+ * the creation and the lock, a clean-up in another process may take the
+ * file for abandoned and remove it; then the name no longer leads to the
+ * file we hold, and we start again with a new one. */
+static int
+open_temporary (const char  *folder,
+                const char  *base,
+                int          mode,
+                char       **temp_out)
+{
+  for (int attempt = 0; attempt < 5; attempt++)
+    {
+      g_autofree char *temp = g_strdup_printf ("%s/.%s.saving-XXXXXX", folder, base);
+      struct stat held;
+      struct stat named;
+      int fd;
+      int locked;
+
+      fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, mode);
+      if (fd < 0)
+        return -1;
+
+      do
+        locked = flock (fd, LOCK_EX);
+      while (locked != 0 && errno == EINTR);
+
+      /* a file system without locks: the clean-up goes by age there */
+      if (locked != 0
+          || (fstat (fd, &held) == 0 && g_lstat (temp, &named) == 0
+              && held.st_dev == named.st_dev && held.st_ino == named.st_ino))
+        {
+          *temp_out = g_steal_pointer (&temp);
+          return fd;
+        }
+      close (fd);
+    }
+
+  errno = EAGAIN;
+  return -1;
+}
+
+static void
+close_lock (int lock_fd)
+{
+  if (lock_fd >= 0)
+    close (lock_fd);
 }
 
 /* Follows symbolic links to the file they finally name, even when that
@@ -194,6 +252,7 @@ cjm_file_write_atomic_full (const char  *path,
   gsize length;
   const guint8 *data;
   int fd;
+  int lock_fd;
   int saved_errno;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -214,11 +273,10 @@ cjm_file_write_atomic_full (const char  *path,
 
   folder = g_path_get_dirname (target);
   base = g_path_get_basename (target);
-  temp = g_strdup_printf ("%s/.%s.saving-XXXXXX", folder, base);
 
   /* a new file gets the usual permissions (0666 less the umask); an
    * existing one keeps its own, set below before anything is written */
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, exists ? 0600 : 0666);
+  fd = open_temporary (folder, base, exists ? 0600 : 0666, &temp);
   if (fd < 0)
     {
       set_save_error (error, errno);
@@ -241,10 +299,16 @@ cjm_file_write_atomic_full (const char  *path,
       set_save_error (error, saved_errno);
       return FALSE;
     }
+
+  /* the lock lasts while any descriptor of the file is open, so a copy
+   * keeps it past the close (which can report a late write error) until
+   * the temporary file has its final name */
+  lock_fd = dup (fd);
   if (close (fd) != 0)
     {
       saved_errno = errno;
       g_unlink (temp);
+      close_lock (lock_fd);
       set_save_error (error, saved_errno);
       return FALSE;
     }
@@ -256,12 +320,101 @@ cjm_file_write_atomic_full (const char  *path,
     {
       saved_errno = errno;
       g_unlink (temp);
+      close_lock (lock_fd);
       set_save_error (error, saved_errno);
       return FALSE;
     }
+  close_lock (lock_fd);
 
   sync_folder (folder);
   return TRUE;
+}
+
+/* ".NAME.saving-XXXXXX", as open_temporary() names them */
+static gboolean
+is_temporary_name (const char *name)
+{
+  static const char marker[] = ".saving-";
+  gsize length = strlen (name);
+  const char *suffix;
+
+  if (name[0] != '.' || length < 2 + strlen (marker) + 6)
+    return FALSE;
+  suffix = name + length - 6;
+  if (strncmp (suffix - strlen (marker), marker, strlen (marker)) != 0)
+    return FALSE;
+  for (int i = 0; i < 6; i++)
+    if (!g_ascii_isalnum (suffix[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * cjm_file_clean_stale_temporaries:
+ * @folder: a folder maps are saved in
+ *
+ * Removes the temporary files in @folder that saves left behind when they
+ * never finished, because the program crashed or was killed or the
+ * computer lost power. A temporary file is left behind when the save that
+ * wrote it is gone; on a file system that cannot tell (no file locks),
+ * when it is more than a minute old. The temporary file of a save still
+ * running, in this program or another, is kept however old it is, and so
+ * is everything else in @folder. Errors are ignored: this only tidies up.
+ *
+ * Returns: how many files were removed
+ */
+guint
+cjm_file_clean_stale_temporaries (const char *folder)
+{
+  g_autoptr(GDir) dir = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+  guint removed = 0;
+
+  g_return_val_if_fail (folder != NULL, 0);
+
+  dir = g_dir_open (folder, 0, NULL);
+  if (dir == NULL)
+    return 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat held;
+      struct stat named;
+      gboolean stale;
+      int fd;
+
+      if (!is_temporary_name (name))
+        continue;
+
+      path = g_build_filename (folder, name, NULL);
+      fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &held) != 0 || !S_ISREG (held.st_mode))
+        {
+          close (fd);
+          continue;
+        }
+
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        stale = TRUE;
+      else if (errno == EWOULDBLOCK || errno == EINTR)
+        stale = FALSE;
+      else
+        stale = now - (gint64) held.st_mtime > STALE_AGE_SECONDS;
+
+      /* only the file examined, should another have taken its name since */
+      if (stale
+          && g_lstat (path, &named) == 0
+          && named.st_dev == held.st_dev && named.st_ino == held.st_ino
+          && g_unlink (path) == 0)
+        removed++;
+      close (fd);
+    }
+
+  return removed;
 }
 
 /**
@@ -459,14 +612,37 @@ load_thread (GTask        *task,
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  CjmDocument *document = cjm_reader_load_file (source_object, &data->location, &error);
+  g_autofree char *path = g_file_get_path (source_object);
+  CjmDocument *document;
 
+  /* saves of this map that a crash interrupted left their temporary
+   * files beside it, where its next save would write */
+  if (path != NULL)
+    {
+      g_autofree char *target = resolve_links (path);
+      g_autofree char *folder = g_path_get_dirname (target);
+
+      cjm_file_clean_stale_temporaries (folder);
+    }
+
+  document = cjm_reader_load_file (source_object, &data->location, &error);
   if (document == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, document, g_object_unref);
 }
 
+/**
+ * cjm_file_load_async:
+ * @file: the map to open
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * Reads and checks @file on a worker thread. A local file's folder is
+ * tidied first: temporary files that interrupted saves left there are
+ * removed, as cjm_file_clean_stale_temporaries() does.
+ */
 void
 cjm_file_load_async (GFile               *file,
                      GCancellable        *cancellable,

@@ -40,5 +40,6 @@ CjmDocument *cjm_file_load_finish  (GAsyncResult         *result,
                                     GError              **error);
 GBytes      *cjm_file_serialize    (CjmDocument          *document,
                                     GError              **error);
+guint        cjm_file_clean_stale_temporaries (const char *folder);
 
 G_END_DECLS

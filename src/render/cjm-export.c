@@ -450,6 +450,7 @@ output_open (Output      *out,
                    _("The export could not be written in this folder (%s); choose another."),
                    g_strerror (saved));
       g_clear_pointer (&out->temp, g_free);
+      g_clear_pointer (&out->target, g_free);
       return FALSE;
     }
   out->stream = g_unix_output_stream_new (out->fd, FALSE);
