@@ -23,6 +23,7 @@
 #include "cjm-reader.h"
 #include "cjm-selection.h"
 #include "cjm-writer.h"
+#include "cjm-test-util.h"
 
 typedef struct
 {
@@ -33,36 +34,6 @@ typedef struct
 } Fixture;
 
 /* Helpers -------------------------------------------------------------- */
-
-static char *
-examples_dir (void)
-{
-  const char *root = g_getenv ("CJM_SOURCE_ROOT");
-
-  if (root != NULL && *root != '\0')
-    return g_build_filename (root, "data", "examples", NULL);
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", NULL);
-}
-
-static CjmDocument *
-load_example (const char *name)
-{
-  g_autofree char *dir = examples_dir ();
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  CjmDocument *document;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  document = cjm_reader_load_bytes (bytes, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (CJM_IS_DOCUMENT (document));
-  return document;
-}
 
 static char *
 serialize (CjmDocument *document)
@@ -89,7 +60,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->document = load_example (data != NULL ? data : "fietsabonnement.cjm");
+  f->document = cjm_test_load_example (data != NULL ? data : "fietsabonnement.cjm");
   f->selection = cjm_selection_new (f->document);
   f->interaction = cjm_interaction_new (f->selection);
   relayout (f);

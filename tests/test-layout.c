@@ -21,42 +21,13 @@
 #include "cjm-document.h"
 #include "cjm-layout.h"
 #include "cjm-reader.h"
+#include "cjm-test-util.h"
 #include "cjm-renderer.h"
 #include "cjm-viewport.h"
 
 #define EPSILON 1e-6
 
 /* Helpers -------------------------------------------------------------- */
-
-static char *
-examples_dir (void)
-{
-  const char *root = g_getenv ("CJM_SOURCE_ROOT");
-
-  if (root != NULL && *root != '\0')
-    return g_build_filename (root, "data", "examples", NULL);
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", NULL);
-}
-
-static CjmDocument *
-load_example (const char *name)
-{
-  g_autofree char *dir = examples_dir ();
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  CjmDocument *document;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  document = cjm_reader_load_bytes (bytes, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (CJM_IS_DOCUMENT (document));
-  return document;
-}
 
 static int
 compare_names (gconstpointer a,
@@ -69,7 +40,7 @@ compare_names (gconstpointer a,
 static GPtrArray *
 list_examples (void)
 {
-  g_autofree char *dir_path = examples_dir ();
+  g_autofree char *dir_path = cjm_test_examples_dir ();
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
@@ -556,7 +527,7 @@ test_phase_lane_at_edges (void)
 static void
 test_hit_headers_and_borders (void)
 {
-  g_autoptr(CjmDocument) document = load_example ("fietsabonnement.cjm");
+  g_autoptr(CjmDocument) document = cjm_test_load_example ("fietsabonnement.cjm");
   g_autoptr(CjmLayout) layout = cjm_layout_new (document);
   GPtrArray *phases = cjm_document_get_phases (document);
   GPtrArray *lanes = cjm_document_get_lanes (document);
@@ -647,7 +618,7 @@ test_hit_items_cells_outside (void)
 
   for (guint e = 0; e < names->len; e++)
     {
-      g_autoptr(CjmDocument) document = load_example (g_ptr_array_index (names, e));
+      g_autoptr(CjmDocument) document = cjm_test_load_example (g_ptr_array_index (names, e));
       g_autoptr(CjmLayout) layout = cjm_layout_new (document);
       int notes = lane_of_kind (document, CJM_LANE_NOTES);
       double width = cjm_layout_get_width (layout);
@@ -732,7 +703,7 @@ test_hit_curve_points (void)
 
   for (guint e = 0; e < names->len; e++)
     {
-      g_autoptr(CjmDocument) document = load_example (g_ptr_array_index (names, e));
+      g_autoptr(CjmDocument) document = cjm_test_load_example (g_ptr_array_index (names, e));
       g_autoptr(CjmLayout) layout = cjm_layout_new (document);
       int emotion = lane_of_kind (document, CJM_LANE_EMOTION);
 
@@ -781,7 +752,7 @@ test_hit_curves (void)
 
   for (guint e = 0; e < names->len; e++)
     {
-      g_autoptr(CjmDocument) document = load_example (g_ptr_array_index (names, e));
+      g_autoptr(CjmDocument) document = cjm_test_load_example (g_ptr_array_index (names, e));
       g_autoptr(CjmLayout) layout = cjm_layout_new (document);
       guint misses = 0, here = 0;
       double first_x = 0, first_y = 0;
@@ -828,7 +799,7 @@ test_hit_curves (void)
 static void
 test_hit_curve_away (void)
 {
-  g_autoptr(CjmDocument) document = load_example ("fietsabonnement.cjm");
+  g_autoptr(CjmDocument) document = cjm_test_load_example ("fietsabonnement.cjm");
   g_autoptr(CjmLayout) layout = cjm_layout_new (document);
   int emotion = lane_of_kind (document, CJM_LANE_EMOTION);
   CjmRect cell;
@@ -976,7 +947,7 @@ test_items_in_rect (void)
 
   for (guint e = 0; e < names->len; e++)
     {
-      g_autoptr(CjmDocument) document = load_example (g_ptr_array_index (names, e));
+      g_autoptr(CjmDocument) document = cjm_test_load_example (g_ptr_array_index (names, e));
       g_autoptr(CjmLayout) layout = cjm_layout_new (document);
       double width = cjm_layout_get_width (layout);
       double height = cjm_layout_get_height (layout);
@@ -1009,7 +980,7 @@ test_items_in_rect (void)
 static void
 test_value_to_y (void)
 {
-  g_autoptr(CjmDocument) document = load_example ("fietsabonnement.cjm");
+  g_autoptr(CjmDocument) document = cjm_test_load_example ("fietsabonnement.cjm");
   g_autoptr(CjmLayout) layout = cjm_layout_new (document);
   CjmMap *map = cjm_document_get_map (document);
   int lane = lane_of_kind (document, CJM_LANE_EMOTION);
@@ -1371,7 +1342,7 @@ test_monotone_layout_curves (void)
 
   for (guint e = 0; e < names->len; e++)
     {
-      g_autoptr(CjmDocument) document = load_example (g_ptr_array_index (names, e));
+      g_autoptr(CjmDocument) document = cjm_test_load_example (g_ptr_array_index (names, e));
       g_autoptr(CjmLayout) layout = cjm_layout_new (document);
       int lane = lane_of_kind (document, CJM_LANE_EMOTION);
       CjmMap *map = cjm_document_get_map (document);
@@ -1682,7 +1653,7 @@ test_renderer_smoke (void)
 
   for (guint e = 0; e < names->len; e++)
     {
-      g_autoptr(CjmDocument) document = load_example (g_ptr_array_index (names, e));
+      g_autoptr(CjmDocument) document = cjm_test_load_example (g_ptr_array_index (names, e));
       g_autoptr(CjmLayout) layout = cjm_layout_new (document);
       g_autoptr(GHashTable) selection = g_hash_table_new (NULL, NULL);
       CjmRect whole = { 0, 0, cjm_layout_get_width (layout), cjm_layout_get_height (layout) };
@@ -1712,7 +1683,7 @@ test_renderer_smoke (void)
 static void
 test_renderer_overlay (void)
 {
-  g_autoptr(CjmDocument) document = load_example ("savings-account.cjm");
+  g_autoptr(CjmDocument) document = cjm_test_load_example ("savings-account.cjm");
   g_autoptr(CjmLayout) layout = cjm_layout_new (document);
   g_autoptr(CjmRenderer) renderer = cjm_renderer_new (TRUE);
   g_autoptr(GHashTable) selection = g_hash_table_new (NULL, NULL);

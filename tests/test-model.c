@@ -18,38 +18,9 @@
 #include "cjm-document.h"
 #include "cjm-reader.h"
 #include "cjm-writer.h"
+#include "cjm-test-util.h"
 
 /* Helpers -------------------------------------------------------------- */
-
-static char *
-examples_dir (void)
-{
-  const char *root = g_getenv ("CJM_SOURCE_ROOT");
-
-  if (root != NULL && *root != '\0')
-    return g_build_filename (root, "data", "examples", NULL);
-  return g_test_build_filename (G_TEST_DIST, "..", "data", "examples", NULL);
-}
-
-static CjmDocument *
-load_example (const char *name)
-{
-  g_autofree char *dir = examples_dir ();
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  CjmDocument *document;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  document = cjm_reader_load_bytes (bytes, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (CJM_IS_DOCUMENT (document));
-  return document;
-}
 
 /* The canonical serialisation, as a string. */
 static char *
@@ -1957,7 +1928,7 @@ test_history_modified_new (void)
   g_assert_true (cjm_document_redo (document));
 
   /* a loaded map starts unmodified with nothing to undo */
-  loaded = load_example ("savings-account.cjm");
+  loaded = cjm_test_load_example ("savings-account.cjm");
   g_assert_false (cjm_history_get_modified (history_of (loaded)));
   g_assert_false (cjm_history_get_can_undo (history_of (loaded)));
   g_assert_false (cjm_history_get_needs_autosave (history_of (loaded)));
@@ -2441,7 +2412,7 @@ remove_and_check_undo (CjmDocument  *document,
 static void
 test_cascade_phase (void)
 {
-  g_autoptr(CjmDocument) document = load_example ("savings-account.cjm");
+  g_autoptr(CjmDocument) document = cjm_test_load_example ("savings-account.cjm");
   CjmEntity *phase = cjm_document_lookup (document, "purchase");
   const char *gone[] = {
     "purchase",
@@ -2503,7 +2474,7 @@ test_cascade_phase_links (void)
 static void
 test_cascade_persona (void)
 {
-  g_autoptr(CjmDocument) document = load_example ("savings-account.cjm");
+  g_autoptr(CjmDocument) document = cjm_test_load_example ("savings-account.cjm");
   CjmEntity *tom = cjm_document_lookup (document, "tom");
 
   remove_and_check_undo (document, &tom, 1, "Delete Persona");
@@ -2521,7 +2492,7 @@ test_cascade_persona (void)
 static void
 test_cascade_channel (void)
 {
-  g_autoptr(CjmDocument) document = load_example ("savings-account.cjm");
+  g_autoptr(CjmDocument) document = cjm_test_load_example ("savings-account.cjm");
   CjmEntity *channel = cjm_document_lookup (document, "video-ident");
   CjmEntity *small_channel;
   g_autoptr(CjmDocument) small = build_small_map ();
@@ -2544,7 +2515,7 @@ test_cascade_channel (void)
 static void
 test_cascade_touchpoint (void)
 {
-  g_autoptr(CjmDocument) document = load_example ("savings-account.cjm");
+  g_autoptr(CjmDocument) document = cjm_test_load_example ("savings-account.cjm");
   CjmEntity *touchpoint = cjm_document_lookup (document, "tp-rates-page");
 
   remove_and_check_undo (document, &touchpoint, 1, "Delete Touchpoint");
@@ -2566,7 +2537,7 @@ test_cascade_touchpoint (void)
 static void
 test_cascade_card (void)
 {
-  g_autoptr(CjmDocument) document = load_example ("savings-account.cjm");
+  g_autoptr(CjmDocument) document = cjm_test_load_example ("savings-account.cjm");
   CjmEntity *card = cjm_document_lookup (document, "op-bank-id");
 
   remove_and_check_undo (document, &card, 1, "Delete Card");
@@ -2577,7 +2548,7 @@ test_cascade_card (void)
 static void
 test_cascade_lane (void)
 {
-  g_autoptr(CjmDocument) document = load_example ("savings-account.cjm");
+  g_autoptr(CjmDocument) document = cjm_test_load_example ("savings-account.cjm");
   CjmEntity *lane = cjm_document_lookup (document, "pain-points");
   CjmEntity *touchpoints;
 
@@ -2602,7 +2573,7 @@ test_cascade_lane (void)
 static void
 test_cascade_many (void)
 {
-  g_autoptr(CjmDocument) document = load_example ("savings-account.cjm");
+  g_autoptr(CjmDocument) document = cjm_test_load_example ("savings-account.cjm");
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
   CjmEntity *doomed[] = {
     cjm_document_lookup (document, "purchase"),
@@ -3515,7 +3486,7 @@ fuzz_run (const char *example,
           guint       n_steps,
           guint       reload_every)
 {
-  g_autoptr(CjmDocument) document = load_example (example);
+  g_autoptr(CjmDocument) document = cjm_test_load_example (example);
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GHashTable) states = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   CjmHistory *history = history_of (document);
