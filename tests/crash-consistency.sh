@@ -112,7 +112,8 @@ awk -v saves="$saves" -v folder="$work" -v target="$work/workshop.cjm" '
   END {
     if (failed) exit 1
     if (done != saves) {
-      printf "%d of %d saves went write, fsync, rename, fsync of the folder\n", done, saves > "/dev/stderr"
+      printf "%d of %d saves went write, fsync, rename, fsync of the folder\n", done, saves \
+        > "/dev/stderr"
       exit 1
     }
     printf "%s", last

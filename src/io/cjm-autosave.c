@@ -73,8 +73,9 @@ schedule (CjmAutosave *self)
     delay = waited >= CJM_AUTOSAVE_MAX_WAIT ? 0 : (guint) (CJM_AUTOSAVE_MAX_WAIT - waited);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->timeout_id = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, delay, on_timeout,
-                                                 g_object_ref (self), g_object_unref);
+  /* exact milliseconds: whole-second timers are batched and may fire early */
+  self->timeout_id = g_timeout_add_full (G_PRIORITY_DEFAULT, delay * 1000, on_timeout,
+                                         g_object_ref (self), g_object_unref);
 }
 
 static void
