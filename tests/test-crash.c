@@ -336,11 +336,12 @@ test_kill_during_save (void)
       left_temporary += count_temporaries (folder);
       cjm_file_clean_stale_temporaries (folder);
       assert_no_temporaries (folder);
+      g_assert_false (g_file_test (backup_new, G_FILE_TEST_EXISTS));
     }
 
   g_test_message ("%u kills in %.1f s: the file held version A %u times and version B %u times, "
-                  "never anything else; %u kills left a temporary file, all cleaned up; "
-                  "%u left %s", kills, (g_get_monotonic_time () - start) / 1e6,
+                  "never anything else; %u kills left a temporary file and %u left %s, "
+                  "all cleaned up", kills, (g_get_monotonic_time () - start) / 1e6,
                   left_a, left_b, left_temporary, left_backup_new, backup_new);
 }
 
@@ -377,7 +378,10 @@ test_clean_stale_temporaries (void)
   g_autofree char *visible = g_build_filename (folder, "workshop.cjm.saving-AbC123", NULL);
   g_autofree char *short_name = g_build_filename (folder, ".workshop.cjm.saving-Ab", NULL);
   g_autofree char *subfolder = g_build_filename (folder, ".map.cjm.saving-D1rect", NULL);
-  g_autofree char *link = g_build_filename (folder, ".map.cjm.saving-L1nk00", NULL);
+  g_autofree char *symbolic = g_build_filename (folder, ".map.cjm.saving-L1nk00", NULL);
+  g_autofree char *backup_link = g_build_filename (folder, "workshop.cjm~.new", NULL);
+  g_autofree char *other_new = g_build_filename (folder, "plan.cjm~.new", NULL);
+  g_autofree char *other = g_build_filename (folder, "plan.cjm", NULL);
   int lock_fd;
 
   write_text (abandoned, "<half a map");
@@ -389,14 +393,22 @@ test_clean_stale_temporaries (void)
   write_text (visible, "not ours");
   write_text (short_name, "not ours");
   g_assert_cmpint (g_mkdir (subfolder, 0700), ==, 0);
-  g_assert_cmpint (symlink (map, link), ==, 0);
+  g_assert_cmpint (symlink (map, symbolic), ==, 0);
+  /* a save killed while keeping its backup: a second name of the map */
+  g_assert_cmpint (link (map, backup_link), ==, 0);
+  /* a file of that name that is nobody's second name */
+  write_text (other, "<a map/>");
+  write_text (other_new, "<another map/>");
 
   /* a save in progress, however long it takes */
   lock_fd = open_locked (in_use);
   make_old (in_use);
 
-  g_assert_cmpuint (cjm_file_clean_stale_temporaries (folder), ==, 2);
+  g_assert_cmpuint (cjm_file_clean_stale_temporaries (folder), ==, 3);
   g_assert_false (g_file_test (abandoned, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (backup_link, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other_new, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (old_abandoned, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (in_use, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (map, G_FILE_TEST_EXISTS));
@@ -404,13 +416,13 @@ test_clean_stale_temporaries (void)
   g_assert_true (g_file_test (visible, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (short_name, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (subfolder, G_FILE_TEST_IS_DIR));
-  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (symbolic, G_FILE_TEST_IS_SYMLINK));
 
   /* the save ends without renaming its file: now it is left behind */
   close (lock_fd);
   g_assert_cmpuint (cjm_file_clean_stale_temporaries (folder), ==, 1);
   g_assert_false (g_file_test (in_use, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (symbolic, G_FILE_TEST_IS_SYMLINK));
 
   /* a folder that cannot be read is no error */
   g_assert_cmpuint (cjm_file_clean_stale_temporaries ("/nonexistent/folder"), ==, 0);

@@ -349,6 +349,30 @@ is_temporary_name (const char *name)
   return TRUE;
 }
 
+/* A save killed while it kept its backup leaves NAME~.new: a second name
+ * of NAME or of NAME~, never the only copy of anything. A save in another
+ * program that is at that very step loses only this one backup. */
+static gboolean
+is_stale_backup_link (const char        *folder,
+                      const char        *name,
+                      const struct stat *held)
+{
+  static const char suffix[] = "~.new";
+  gsize length = strlen (name);
+  g_autofree char *base_name = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *backup = NULL;
+  struct stat other;
+
+  if (length <= strlen (suffix) || !g_str_has_suffix (name, suffix) || held->st_nlink < 2)
+    return FALSE;
+  base_name = g_strndup (name, length - strlen (suffix));
+  base = g_build_filename (folder, base_name, NULL);
+  backup = g_strconcat (base, "~", NULL);
+  return (g_lstat (base, &other) == 0 && other.st_dev == held->st_dev && other.st_ino == held->st_ino)
+         || (g_lstat (backup, &other) == 0 && other.st_dev == held->st_dev && other.st_ino == held->st_ino);
+}
+
 /**
  * cjm_file_clean_stale_temporaries:
  * @folder: a folder maps are saved in
@@ -358,8 +382,9 @@ is_temporary_name (const char *name)
  * computer lost power. A temporary file is left behind when the save that
  * wrote it is gone; on a file system that cannot tell (no file locks),
  * when it is more than a minute old. The temporary file of a save still
- * running, in this program or another, is kept however old it is, and so
- * is everything else in @folder. Errors are ignored: this only tidies up.
+ * running, in this program or another, is kept however old it is. So is
+ * everything else in @folder, but for NAME~.new where it is a second name
+ * of NAME or NAME~ (what a save killed while keeping its backup leaves). Errors are ignored: this only tidies up.
  *
  * Returns: how many files were removed
  */
@@ -385,7 +410,7 @@ cjm_file_clean_stale_temporaries (const char *folder)
       gboolean stale;
       int fd;
 
-      if (!is_temporary_name (name))
+      if (!is_temporary_name (name) && !g_str_has_suffix (name, "~.new"))
         continue;
 
       path = g_build_filename (folder, name, NULL);
@@ -398,7 +423,9 @@ cjm_file_clean_stale_temporaries (const char *folder)
           continue;
         }
 
-      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+      if (!is_temporary_name (name))
+        stale = is_stale_backup_link (folder, name, &held);
+      else if (flock (fd, LOCK_EX | LOCK_NB) == 0)
         stale = TRUE;
       else if (errno == EWOULDBLOCK || errno == EINTR)
         stale = FALSE;

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <gio/gunixoutputstream.h>
@@ -23,8 +22,10 @@
 #include "cjm-file.h"
 #include "cjm-io-error.h"
 #include "cjm-layout.h"
+#include "cjm-paint.h"
 #include "cjm-png-writer.h"
 #include "cjm-renderer.h"
+#include "cjm-svg-writer.h"
 
 /* Putting a map on paper: one page of a chosen size, a roll as long as the
  * map needs, or a poster tiled over ordinary sheets with overlap, marks and
@@ -390,9 +391,9 @@ draw_poster (CjmRenderer            *renderer,
 
   content_size (layout, options, &cw, &ch);
 
-  cairo_save (cr);
+  cjm_paint_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
+  cjm_paint_paint (cr);
 
   /* centred in the space inside the margins */
   cairo_translate (cr, (page_width * PT_PER_MM - cw * scale) / 2,
@@ -417,7 +418,7 @@ draw_poster (CjmRenderer            *renderer,
   render.visible.height = MIN (y2, cjm_layout_get_height (layout)) - render.visible.y;
   if (render.visible.width > 0 && render.visible.height > 0)
     cjm_renderer_draw (renderer, cr, layout, &render);
-  cairo_restore (cr);
+  cjm_paint_restore (cr);
 }
 
 /* Output ------------------------------------------------------------------ */
@@ -752,11 +753,14 @@ export_vector (CjmDocument            *document,
         }
       else
         {
-          surface = cairo_svg_surface_create_for_stream (write_to_stream, out,
-                                                         width * PT_PER_MM, height * PT_PER_MM);
-          /* the size in points says the same as in mm; cairo 1.16 writes
-           * millimetres as the number of points with "mm" after it */
-          cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+          /* cairo's SVG surface would draw the text as outlines */
+          g_autoptr(CjmSvgWriter) svg = NULL;
+
+          svg = cjm_svg_writer_new (out->stream, width * PT_PER_MM, height * PT_PER_MM,
+                                    cjm_map_get_title (cjm_document_get_map (document)));
+          draw_poster (renderer, cjm_svg_writer_get_cairo (svg), layout, options, width, height,
+                       0, date);
+          return cjm_svg_writer_finish (svg, error);
         }
       cr = cairo_create (surface);
       draw_poster (renderer, cr, layout, options, width, height, 0, date);

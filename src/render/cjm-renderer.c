@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "cjm-paint.h"
 #include "cjm-renderer.h"
 
 /* The one drawing of a journey map, used by the canvas, every export and
@@ -193,7 +194,17 @@ cjm_renderer_new (gboolean for_print)
   self->for_print = for_print;
   self->context = pango_font_map_create_context (font_map);
   if (for_print)
-    pango_context_set_round_glyph_positions (self->context, FALSE);
+    {
+      /* the same glyph advances on every page surface, as the font has
+       * them: not rounded, not hinted */
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (self->context, options);
+      cairo_font_options_destroy (options);
+      pango_context_set_round_glyph_positions (self->context, FALSE);
+    }
 
   self->title = new_layout (self->context, 11.5, PANGO_WEIGHT_BOLD);
   self->body = new_layout (self->context, 10.5, PANGO_WEIGHT_NORMAL);
@@ -240,7 +251,7 @@ draw_text (cairo_t     *cr,
   pango_layout_set_alignment (layout, alignment);
   set_rgb (cr, color);
   cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  cjm_paint_layout (cr, layout);
 }
 
 static double
@@ -276,7 +287,7 @@ draw_group_glyph (cairo_t         *cr,
                   double           x,
                   double           y)
 {
-  cairo_save (cr);
+  cjm_paint_save (cr);
   cairo_translate (cr, x, y);
   cairo_set_line_width (cr, 1.4);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -324,8 +335,8 @@ draw_group_glyph (cairo_t         *cr,
       cairo_line_to (cr, 7, 11);
       break;
     }
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  cjm_paint_stroke (cr);
+  cjm_paint_restore (cr);
 }
 
 /* A face for an emotion rating: smiling above the middle of the scale,
@@ -339,16 +350,16 @@ draw_face (cairo_t *cr,
 {
   guint color = mood > 0 ? 0x26a269 : mood < 0 ? 0xc01c28 : 0x9a9996;
 
-  cairo_save (cr);
+  cjm_paint_save (cr);
   set_hex (cr, color, 1);
   cairo_arc (cr, cx, cy, radius, 0, 2 * G_PI);
-  cairo_fill (cr);
+  cjm_paint_fill (cr);
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_arc (cr, cx - radius * 0.36, cy - radius * 0.25, radius * 0.13, 0, 2 * G_PI);
-  cairo_fill (cr);
+  cjm_paint_fill (cr);
   cairo_arc (cr, cx + radius * 0.36, cy - radius * 0.25, radius * 0.13, 0, 2 * G_PI);
-  cairo_fill (cr);
+  cjm_paint_fill (cr);
 
   cairo_set_line_width (cr, radius * 0.16);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -361,8 +372,8 @@ draw_face (cairo_t *cr,
       cairo_move_to (cr, cx - radius * 0.4, cy + radius * 0.35);
       cairo_line_to (cr, cx + radius * 0.4, cy + radius * 0.35);
     }
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  cjm_paint_stroke (cr);
+  cjm_paint_restore (cr);
 }
 
 static int
@@ -403,12 +414,12 @@ selection_outline (cairo_t       *cr,
                    const CjmRect *r,
                    double         radius)
 {
-  cairo_save (cr);
+  cjm_paint_save (cr);
   set_rgb (cr, &accent);
   cairo_set_line_width (cr, 2.5);
   rounded_rect (cr, r->x - 3, r->y - 3, r->width + 6, r->height + 6, radius + 3);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  cjm_paint_stroke (cr);
+  cjm_paint_restore (cr);
 }
 
 static void
@@ -430,13 +441,13 @@ draw_touchpoint (CjmRenderer   *self,
   double text_x = r->x + 12;
   double text_w = r->width - 20;
 
-  cairo_save (cr);
+  cjm_paint_save (cr);
   if (alpha < 1)
     {
       /* fade the whole item as one: a group no larger than the item */
       cairo_rectangle (cr, r->x - 2, r->y - 2, r->width + 4, r->height + 4);
-      cairo_clip (cr);
-      cairo_push_group (cr);
+      cjm_paint_clip (cr);
+      cjm_paint_begin_fade (cr);
     }
 
   /* card */
@@ -445,7 +456,7 @@ draw_touchpoint (CjmRenderer   *self,
     cairo_set_source_rgb (cr, 1, 1, 1);
   else
     set_hex (cr, 0xf6f5f4, 1);
-  cairo_fill_preserve (cr);
+  cjm_paint_fill_preserve (cr);
   if (managed)
     {
       set_hex (cr, 0xc0bfbc, 1);
@@ -462,17 +473,17 @@ draw_touchpoint (CjmRenderer   *self,
       cairo_set_line_width (cr, 1.2);
       cairo_set_dash (cr, dashes, 2, 0);
     }
-  cairo_stroke (cr);
+  cjm_paint_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
   /* channel strip on the left */
-  cairo_save (cr);
+  cjm_paint_save (cr);
   rounded_rect (cr, r->x, r->y, r->width, r->height, 7);
-  cairo_clip (cr);
+  cjm_paint_clip (cr);
   set_hex (cr, group_color (group), 1);
   cairo_rectangle (cr, r->x, r->y, 5, r->height);
-  cairo_fill (cr);
-  cairo_restore (cr);
+  cjm_paint_fill (cr);
+  cjm_paint_restore (cr);
 
   if (simple)
     goto done;
@@ -519,10 +530,9 @@ draw_touchpoint (CjmRenderer   *self,
 done:
   if (alpha < 1)
     {
-      cairo_pop_group_to_source (cr);
-      cairo_paint_with_alpha (cr, alpha);
+      cjm_paint_end_fade (cr, alpha);
     }
-  cairo_restore (cr);
+  cjm_paint_restore (cr);
 }
 
 static void
@@ -538,22 +548,22 @@ draw_card (CjmRenderer   *self,
   if (color == CJM_UNSET_COLOR)
     color = card_color (kind);
 
-  cairo_save (cr);
+  cjm_paint_save (cr);
   /* a soft shadow makes the note read as a note */
   if (!simple)
     {
       cairo_set_source_rgba (cr, 0, 0, 0, 0.08);
       rounded_rect (cr, r->x + 1, r->y + 2, r->width, r->height, 4);
-      cairo_fill (cr);
+      cjm_paint_fill (cr);
     }
   set_hex (cr, color, 1);
   rounded_rect (cr, r->x, r->y, r->width, r->height, 4);
-  cairo_fill (cr);
+  cjm_paint_fill (cr);
 
   if (!simple)
     draw_text (cr, self->body, cjm_card_get_text (card), r->x + 9, r->y + 7, r->width - 18, 3,
                &text_color, PANGO_ALIGN_LEFT);
-  cairo_restore (cr);
+  cjm_paint_restore (cr);
 }
 
 /**
@@ -627,10 +637,10 @@ draw_grid (CjmRenderer            *self,
   double width = cjm_layout_get_width (layout);
   double height = cjm_layout_get_height (layout);
 
-  cairo_save (cr);
+  cjm_paint_save (cr);
   cairo_rectangle (cr, CJM_LAYOUT_LANE_HEADER_WIDTH, CJM_LAYOUT_PHASE_HEADER_HEIGHT,
                    width - CJM_LAYOUT_LANE_HEADER_WIDTH, height - CJM_LAYOUT_PHASE_HEADER_HEIGHT);
-  cairo_clip (cr);
+  cjm_paint_clip (cr);
 
   for (int lane = first_lane; lane <= last_lane; lane++)
     {
@@ -641,7 +651,7 @@ draw_grid (CjmRenderer            *self,
       cjm_layout_get_lane_rect (layout, lane, &r);
       set_hex (cr, lane_tint (kind), 1);
       cairo_rectangle (cr, r.x, r.y, r.width, r.height);
-      cairo_fill (cr);
+      cjm_paint_fill (cr);
 
       if (kind == CJM_LANE_EMOTION)
         {
@@ -655,17 +665,17 @@ draw_grid (CjmRenderer            *self,
           /* positive above the middle, negative below */
           set_hex (cr, 0x2ec27e, 0.07);
           cairo_rectangle (cr, r.x, top, r.width, mid - top);
-          cairo_fill (cr);
+          cjm_paint_fill (cr);
           set_hex (cr, 0xe01b24, 0.06);
           cairo_rectangle (cr, r.x, mid, r.width, bottom - mid);
-          cairo_fill (cr);
+          cjm_paint_fill (cr);
 
           set_hex (cr, 0x9a9996, 1);
           cairo_set_line_width (cr, 1);
           cairo_set_dash (cr, dashes, 2, 0);
           cairo_move_to (cr, r.x, mid);
           cairo_line_to (cr, r.x + r.width, mid);
-          cairo_stroke (cr);
+          cjm_paint_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
         }
       else if (kind == CJM_LANE_BACKSTAGE)
@@ -678,7 +688,7 @@ draw_grid (CjmRenderer            *self,
           cairo_set_dash (cr, dashes, 2, 0);
           cairo_move_to (cr, r.x, r.y + 0.75);
           cairo_line_to (cr, r.x + r.width, r.y + 0.75);
-          cairo_stroke (cr);
+          cjm_paint_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
         }
     }
@@ -704,8 +714,8 @@ draw_grid (CjmRenderer            *self,
       cairo_move_to (cr, options->visible.x, r.y + r.height - 0.5);
       cairo_line_to (cr, options->visible.x + options->visible.width, r.y + r.height - 0.5);
     }
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  cjm_paint_stroke (cr);
+  cjm_paint_restore (cr);
 }
 
 static void
@@ -719,7 +729,7 @@ draw_transitions (CjmRenderer            *self,
   GPtrArray *transitions = cjm_document_get_transitions (document);
   gboolean simple = options->scale < SIMPLE_BELOW;
 
-  cairo_save (cr);
+  cjm_paint_save (cr);
   for (guint i = 0; i < transitions->len; i++)
     {
       CjmTransition *transition = g_ptr_array_index (transitions, i);
@@ -765,7 +775,7 @@ draw_transitions (CjmRenderer            *self,
           cairo_set_line_width (cr, irritations != 0 ? 2 : 1.5);
           cairo_move_to (cr, x0, y0);
           cairo_curve_to (cr, x0 + dx, y0, x1 - dx, y1, x1, y1);
-          cairo_stroke (cr);
+          cjm_paint_stroke (cr);
           /* arrow head */
           {
             double dir = x1 >= x0 ? 1 : -1;
@@ -774,7 +784,7 @@ draw_transitions (CjmRenderer            *self,
             cairo_line_to (cr, x1 - dir * 7, y1 - 4);
             cairo_line_to (cr, x1 - dir * 7, y1 + 4);
             cairo_close_path (cr);
-            cairo_fill (cr);
+            cjm_paint_fill (cr);
           }
           continue;
         }
@@ -785,22 +795,22 @@ draw_transitions (CjmRenderer            *self,
           int wait = cjm_transition_get_wait_minutes (transition);
 
           /* a warning diamond where the customer is let down */
-          cairo_save (cr);
+          cjm_paint_save (cr);
           set_hex (cr, 0xe66100, 1);
           cairo_move_to (cr, mx, my - 9);
           cairo_line_to (cr, mx + 9, my);
           cairo_line_to (cr, mx, my + 9);
           cairo_line_to (cr, mx - 9, my);
           cairo_close_path (cr);
-          cairo_fill (cr);
+          cjm_paint_fill (cr);
           cairo_set_source_rgb (cr, 1, 1, 1);
           cairo_set_line_width (cr, 1.8);
           cairo_move_to (cr, mx, my - 4.5);
           cairo_line_to (cr, mx, my + 1.5);
-          cairo_stroke (cr);
+          cjm_paint_stroke (cr);
           cairo_arc (cr, mx, my + 4.3, 1.1, 0, 2 * G_PI);
-          cairo_fill (cr);
-          cairo_restore (cr);
+          cjm_paint_fill (cr);
+          cjm_paint_restore (cr);
 
           if (wait != CJM_UNSET_INT && wait > 0)
             {
@@ -813,7 +823,7 @@ draw_transitions (CjmRenderer            *self,
             }
         }
     }
-  cairo_restore (cr);
+  cjm_paint_restore (cr);
 }
 
 static guint
@@ -839,7 +849,7 @@ draw_curve (cairo_t              *cr,
   if (curve->n_points == 0)
     return;
 
-  cairo_save (cr);
+  cjm_paint_save (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   if (curve->n_points >= 2)
@@ -860,11 +870,11 @@ draw_curve (cairo_t              *cr,
         {
           set_hex (cr, 0x3584e4, 0.35);
           cairo_set_line_width (cr, 9);
-          cairo_stroke_preserve (cr);
+          cjm_paint_stroke_preserve (cr);
         }
       set_hex (cr, color, 1);
       cairo_set_line_width (cr, simple ? 2 : 3.5);
-      cairo_stroke (cr);
+      cjm_paint_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
 
@@ -873,12 +883,12 @@ draw_curve (cairo_t              *cr,
       {
         cairo_arc (cr, curve->points[i].x, curve->points[i].y, selected ? 6 : 4.5, 0, 2 * G_PI);
         cairo_set_source_rgb (cr, 1, 1, 1);
-        cairo_fill_preserve (cr);
+        cjm_paint_fill_preserve (cr);
         set_hex (cr, color, 1);
         cairo_set_line_width (cr, 2.5);
-        cairo_stroke (cr);
+        cjm_paint_stroke (cr);
       }
-  cairo_restore (cr);
+  cjm_paint_restore (cr);
 }
 
 static void
@@ -978,7 +988,7 @@ draw_tiny_items (cairo_t                *cr,
           cairo_rectangle (cr, r->x, r->y, r->width, r->height);
         }
       set_hex (cr, GPOINTER_TO_UINT (key) - 1, 1);
-      cairo_fill (cr);
+      cjm_paint_fill (cr);
     }
 }
 
@@ -1021,14 +1031,14 @@ draw_body (CjmRenderer            *self,
               {
                 static const double dots[] = { 2, 2 };
 
-                cairo_save (cr);
+                cjm_paint_save (cr);
                 set_rgb (cr, &accent);
                 cairo_set_line_width (cr, 1.5);
                 cairo_set_dash (cr, dots, 2, 0);
                 rounded_rect (cr, items[i].rect.x - 6, items[i].rect.y - 6,
                               items[i].rect.width + 12, items[i].rect.height + 12, 10);
-                cairo_stroke (cr);
-                cairo_restore (cr);
+                cjm_paint_stroke (cr);
+                cjm_paint_restore (cr);
               }
           }
       }
@@ -1048,10 +1058,10 @@ draw_phase_headers (CjmRenderer            *self,
 
   visible_range (layout, options, &first_phase, &last_phase, &first_lane, &last_lane);
 
-  cairo_save (cr);
+  cjm_paint_save (cr);
   set_rgb (cr, &header_color);
   cairo_rectangle (cr, options->visible.x, 0, options->visible.width, CJM_LAYOUT_PHASE_HEADER_HEIGHT);
-  cairo_fill (cr);
+  cjm_paint_fill (cr);
 
   for (int phase = first_phase; phase <= last_phase; phase++)
     {
@@ -1066,17 +1076,17 @@ draw_phase_headers (CjmRenderer            *self,
         {
           set_hex (cr, 0xdbe8fb, 1);
           cairo_rectangle (cr, r.x, 0, r.width, CJM_LAYOUT_PHASE_HEADER_HEIGHT);
-          cairo_fill (cr);
+          cjm_paint_fill (cr);
         }
       set_rgb (cr, color);
       cairo_rectangle (cr, r.x, 0, r.width, 4);
-      cairo_fill (cr);
+      cjm_paint_fill (cr);
 
       set_rgb (cr, &grid_color);
       cairo_set_line_width (cr, 1);
       cairo_move_to (cr, r.x + 0.5, 0);
       cairo_line_to (cr, r.x + 0.5, CJM_LAYOUT_PHASE_HEADER_HEIGHT);
-      cairo_stroke (cr);
+      cjm_paint_stroke (cr);
 
       draw_text (cr, self->header, cjm_phase_get_name (entity), r.x + 14, 12, r.width - 28, 1,
                  &text_color, PANGO_ALIGN_LEFT);
@@ -1088,8 +1098,8 @@ draw_phase_headers (CjmRenderer            *self,
   set_rgb (cr, &grid_color);
   cairo_move_to (cr, options->visible.x, CJM_LAYOUT_PHASE_HEADER_HEIGHT - 0.5);
   cairo_line_to (cr, options->visible.x + options->visible.width, CJM_LAYOUT_PHASE_HEADER_HEIGHT - 0.5);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  cjm_paint_stroke (cr);
+  cjm_paint_restore (cr);
 }
 
 static void
@@ -1105,10 +1115,10 @@ draw_lane_headers (CjmRenderer            *self,
 
   visible_range (layout, options, &first_phase, &last_phase, &first_lane, &last_lane);
 
-  cairo_save (cr);
+  cjm_paint_save (cr);
   set_rgb (cr, &header_color);
   cairo_rectangle (cr, 0, options->visible.y, CJM_LAYOUT_LANE_HEADER_WIDTH, options->visible.height);
-  cairo_fill (cr);
+  cjm_paint_fill (cr);
 
   for (int lane = first_lane; lane <= last_lane; lane++)
     {
@@ -1123,7 +1133,7 @@ draw_lane_headers (CjmRenderer            *self,
         {
           set_hex (cr, 0xdbe8fb, 1);
           cairo_rectangle (cr, 0, r.y, CJM_LAYOUT_LANE_HEADER_WIDTH, r.height);
-          cairo_fill (cr);
+          cjm_paint_fill (cr);
         }
       draw_text (cr, self->title, cjm_lane_get_name (entity), 14, r.y + 12,
                  CJM_LAYOUT_LANE_HEADER_WIDTH - 28, 2, &text_color, PANGO_ALIGN_LEFT);
@@ -1152,7 +1162,7 @@ draw_lane_headers (CjmRenderer            *self,
               set_rgb (cr, &grid_color);
               cairo_move_to (cr, CJM_LAYOUT_LANE_HEADER_WIDTH - 8, ly);
               cairo_line_to (cr, CJM_LAYOUT_LANE_HEADER_WIDTH, ly);
-              cairo_stroke (cr);
+              cjm_paint_stroke (cr);
               if (text == NULL && v != 0 && v != cjm_map_get_scale_min (map)
                   && v != cjm_map_get_scale_max (map))
                 continue;
@@ -1166,14 +1176,14 @@ draw_lane_headers (CjmRenderer            *self,
       cairo_set_line_width (cr, 1);
       cairo_move_to (cr, 0, r.y + r.height - 0.5);
       cairo_line_to (cr, CJM_LAYOUT_LANE_HEADER_WIDTH, r.y + r.height - 0.5);
-      cairo_stroke (cr);
+      cjm_paint_stroke (cr);
     }
 
   set_rgb (cr, &grid_color);
   cairo_move_to (cr, CJM_LAYOUT_LANE_HEADER_WIDTH - 0.5, options->visible.y);
   cairo_line_to (cr, CJM_LAYOUT_LANE_HEADER_WIDTH - 0.5, options->visible.y + options->visible.height);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  cjm_paint_stroke (cr);
+  cjm_paint_restore (cr);
 }
 
 static void
@@ -1184,10 +1194,10 @@ draw_corner (CjmRenderer *self,
   CjmMap *map = cjm_document_get_map (cjm_layout_get_document (layout));
   const char *title = cjm_map_get_title (map);
 
-  cairo_save (cr);
+  cjm_paint_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, 0, 0, CJM_LAYOUT_LANE_HEADER_WIDTH, CJM_LAYOUT_PHASE_HEADER_HEIGHT);
-  cairo_fill (cr);
+  cjm_paint_fill (cr);
   draw_text (cr, self->title, title != NULL && *title != '\0' ? title : _("Untitled Map"),
              14, 14, CJM_LAYOUT_LANE_HEADER_WIDTH - 28, 3, &text_color, PANGO_ALIGN_LEFT);
   set_rgb (cr, &grid_color);
@@ -1196,8 +1206,8 @@ draw_corner (CjmRenderer *self,
   cairo_line_to (cr, CJM_LAYOUT_LANE_HEADER_WIDTH - 0.5, CJM_LAYOUT_PHASE_HEADER_HEIGHT);
   cairo_move_to (cr, 0, CJM_LAYOUT_PHASE_HEADER_HEIGHT - 0.5);
   cairo_line_to (cr, CJM_LAYOUT_LANE_HEADER_WIDTH, CJM_LAYOUT_PHASE_HEADER_HEIGHT - 0.5);
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  cjm_paint_stroke (cr);
+  cjm_paint_restore (cr);
 }
 
 /**
@@ -1276,13 +1286,13 @@ cjm_renderer_draw_selection (CjmRenderer *self,
       const CjmRect *r = &cjm_layout_find_item (layout, focus)->rect;
       static const double dots[] = { 2, 2 };
 
-      cairo_save (cr);
+      cjm_paint_save (cr);
       set_rgb (cr, &accent);
       cairo_set_line_width (cr, 1.5);
       cairo_set_dash (cr, dots, 2, 0);
       rounded_rect (cr, r->x - 6, r->y - 6, r->width + 12, r->height + 12, 10);
-      cairo_stroke (cr);
-      cairo_restore (cr);
+      cjm_paint_stroke (cr);
+      cjm_paint_restore (cr);
     }
 }
 
@@ -1299,7 +1309,7 @@ legend_swatch (CjmRenderer *self,
 
   set_hex (cr, color, 1);
   cairo_arc (cr, x + 6, y + 8, 6, 0, 2 * G_PI);
-  cairo_fill (cr);
+  cjm_paint_fill (cr);
   draw_text (cr, self->body, label, x + 18, y, 260, 1, &text_color, PANGO_ALIGN_LEFT);
   pango_layout_get_pixel_size (self->body, &w, &h);
   *advance = 18 + MIN (w, 260) + 22;
@@ -1340,13 +1350,13 @@ cjm_renderer_draw_title_block (CjmRenderer            *self,
   pango_layout_context_changed (self->body);
   pango_layout_context_changed (self->small);
 
-  cairo_save (cr);
+  cjm_paint_save (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_rectangle (cr, 0, 0, width, CJM_TITLE_BLOCK_HEIGHT);
-  cairo_fill (cr);
+  cjm_paint_fill (cr);
   set_rgb (cr, &accent);
   cairo_rectangle (cr, 0, 0, width, 5);
-  cairo_fill (cr);
+  cjm_paint_fill (cr);
 
   draw_text (cr, self->heading, title != NULL && *title != '\0' ? title : _("Untitled Map"),
              14, 18, width * 0.6, 1, &text_color, PANGO_ALIGN_LEFT);
@@ -1401,7 +1411,7 @@ cjm_renderer_draw_title_block (CjmRenderer            *self,
   draw_text (cr, self->small, _("meets them"), x + 180, y + 2, 100, 1, &dim_color, PANGO_ALIGN_LEFT);
   draw_face (cr, x + 268, y + 8, 7, -1);
   draw_text (cr, self->small, _("falls short"), x + 280, y + 2, 100, 1, &dim_color, PANGO_ALIGN_LEFT);
-  cairo_restore (cr);
+  cjm_paint_restore (cr);
 }
 
 /**
@@ -1417,15 +1427,15 @@ cjm_renderer_draw_drop_target (CjmRenderer         *self,
   const CjmRect *c = &target->cell;
   const CjmRect *i = &target->indicator;
 
-  cairo_save (cr);
+  cjm_paint_save (cr);
   set_hex (cr, 0x3584e4, 0.08);
   cairo_rectangle (cr, c->x, c->y, c->width, c->height);
-  cairo_fill_preserve (cr);
+  cjm_paint_fill_preserve (cr);
   set_hex (cr, 0x3584e4, 0.6);
   cairo_set_line_width (cr, 2);
-  cairo_stroke (cr);
+  cjm_paint_stroke (cr);
   set_hex (cr, 0x3584e4, 1);
   rounded_rect (cr, i->x, i->y, i->width, i->height, 1.5);
-  cairo_fill (cr);
-  cairo_restore (cr);
+  cjm_paint_fill (cr);
+  cjm_paint_restore (cr);
 }
