@@ -1002,6 +1002,30 @@ test_cli_read_only_folder (void)
   g_assert_true (folder_holds_only (dir, nothing));
 }
 
+/* An export that runs out of room (a full disk, or here a limit on the
+ * size of files) fails with its message and leaves no part behind, in
+ * every format. */
+static void
+test_cli_file_too_big (gconstpointer data)
+{
+  const char *name = data;
+  const char *program = g_getenv ("REISKAART");
+  g_autofree char *dir = fresh_dir ();
+  g_autofree char *example = example_path (EXAMPLE);
+  /* writes beyond the limit fail with EFBIG instead of a signal */
+  const char *argv[] = { "/bin/sh", "-c", "trap '' XFSZ; ulimit -f 16; exec \"$0\" \"$@\"",
+                         program, "--export", name, example, NULL };
+  const char * const nothing[] = { NULL };
+  g_autofree char *err = NULL;
+  int status;
+
+  status = run (argv, dir, NULL, &err);
+  g_test_message ("status %d: %s", status, err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "could not be written"));
+  g_assert_true (folder_holds_only (dir, nothing));
+}
+
 static void
 test_cli_export (void)
 {
@@ -1138,6 +1162,9 @@ main (int   argc,
   g_test_add_func ("/export/pdf/text", test_pdf_text);
   g_test_add_func ("/export/pdf/persona-filter", test_persona_filter);
   g_test_add_func ("/export/svg", test_svg);
+  g_test_add_data_func ("/export/cli/file-too-big/pdf", "out.pdf", test_cli_file_too_big);
+  g_test_add_data_func ("/export/cli/file-too-big/svg", "out.svg", test_cli_file_too_big);
+  g_test_add_data_func ("/export/cli/file-too-big/png", "out.png", test_cli_file_too_big);
   for (guint i = 0; i < G_N_ELEMENTS (png_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/export/png/%s", png_cases[i].name);

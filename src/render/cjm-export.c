@@ -429,6 +429,7 @@ typedef struct
   char          *temp;
   int            fd;
   GOutputStream *stream;
+  GError        *write_error;   /* the first write that failed, for cairo */
 } Output;
 
 static gboolean
@@ -500,7 +501,22 @@ output_close (Output   *out,
     }
   g_clear_pointer (&out->temp, g_free);
   g_clear_pointer (&out->target, g_free);
+  g_clear_error (&out->write_error);
   return ok;
+}
+
+/* A write that failed, said the way a user can act on. */
+static void
+set_write_error (GError       **error,
+                 const GError  *cause)
+{
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    g_set_error_literal (error, CJM_IO_ERROR, CJM_IO_ERROR_SAVE,
+                         _("There is not enough space on the disk for the export, so nothing was "
+                           "written; free some space or choose another folder."));
+  else
+    g_set_error (error, CJM_IO_ERROR, CJM_IO_ERROR_SAVE,
+                 _("The export could not be written (%s)."), cause->message);
 }
 
 static cairo_status_t
@@ -510,7 +526,8 @@ write_to_stream (void                *closure,
 {
   Output *out = closure;
 
-  return g_output_stream_write_all (out->stream, data, length, NULL, NULL, NULL)
+  return g_output_stream_write_all (out->stream, data, length, NULL, NULL,
+                                    out->write_error == NULL ? &out->write_error : NULL)
          ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
@@ -773,8 +790,11 @@ export_vector (CjmDocument            *document,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_set_error (error, CJM_IO_ERROR, CJM_IO_ERROR_SAVE,
-                   _("The export could not be written (%s)."), cairo_status_to_string (status));
+      if (out->write_error != NULL)
+        set_write_error (error, out->write_error);
+      else
+        g_set_error (error, CJM_IO_ERROR, CJM_IO_ERROR_SAVE,
+                     _("The export could not be written (%s)."), cairo_status_to_string (status));
       return FALSE;
     }
   return TRUE;
@@ -1091,6 +1111,7 @@ cjm_export_to_file (CjmDocument            *document,
                     const char             *path,
                     GError                **error)
 {
+  g_autoptr(GError) local_error = NULL;
   Output out;
   gboolean ok;
 
@@ -1119,10 +1140,18 @@ cjm_export_to_file (CjmDocument            *document,
   if (!output_open (&out, path, error))
     return FALSE;
   if (options->format == CJM_EXPORT_PNG)
-    ok = export_picture (document, options, &out, error);
+    ok = export_picture (document, options, &out, &local_error);
   else
-    ok = export_vector (document, options, &out, error);
-  if (!ok && error != NULL && *error == NULL)
-    g_set_error_literal (error, CJM_IO_ERROR, CJM_IO_ERROR_SAVE, _("The export could not be written."));
+    ok = export_vector (document, options, &out, &local_error);
+  if (!ok)
+    {
+      if (local_error == NULL)
+        g_set_error_literal (error, CJM_IO_ERROR, CJM_IO_ERROR_SAVE,
+                             _("The export could not be written."));
+      else if (local_error->domain == G_IO_ERROR)
+        set_write_error (error, local_error);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+    }
   return output_close (&out, ok, ok ? error : NULL) && ok;
 }

@@ -7,13 +7,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <hb-subset.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "cjm-io-error.h"
 #include "cjm-svg-writer.h"
 
 /* Writes what the renderer paints as SVG elements, one per shape and one
@@ -840,7 +838,8 @@ append_font_face (GString      *s,
  *
  * Embeds the fonts, ends the document and writes what is left.
  *
- * Returns: whether everything was written
+ * Returns: whether everything was written; if not, @error is the stream's
+ *   error
  */
 gboolean
 cjm_svg_writer_finish (CjmSvgWriter *self,
@@ -868,8 +867,7 @@ cjm_svg_writer_finish (CjmSvgWriter *self,
 
   if (self->error != NULL)
     {
-      g_set_error (error, CJM_IO_ERROR, CJM_IO_ERROR_SAVE,
-                   _("The export could not be written (%s)."), self->error->message);
+      g_propagate_error (error, g_steal_pointer (&self->error));
       return FALSE;
     }
   return TRUE;
