@@ -450,6 +450,51 @@ test_pdf_text (void)
       g_error ("pdftotext does not find “%s” in:\n%s", expected_text[i], text);
 }
 
+/* Every font of the PDF is in it, as pdffonts lists them: its columns
+ * emb, sub and uni say embedded, subset, with a map back to Unicode. */
+static void
+test_pdf_fonts (void)
+{
+  g_autoptr(CjmDocument) document = load_example ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdffonts = tool ("pdffonts");
+  g_autofree char *dir = fresh_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "poster.pdf", NULL);
+  g_autofree char *out = NULL;
+  const char *argv[] = { pdffonts, pdf, NULL };
+  g_auto(GStrv) lines = NULL;
+  guint fonts = 0;
+  CjmExportOptions options;
+
+  cjm_export_options_init (&options);
+  g_assert_true (cjm_export_to_file (document, &options, pdf, &error));
+  g_assert_no_error (error);
+  run_ok (argv, &out);
+  lines = g_strsplit (out, "\n", -1);
+  /* a heading, a rule, then one line per font: name, type, encoding,
+   * emb, sub, uni, object and generation */
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+      g_auto(GStrv) words = g_strsplit_set (lines[i], " ", -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        if (*words[w] != '\0')
+          g_ptr_array_add (fields, words[w]);
+      if (fields->len == 0)
+        continue;
+      g_assert_cmpuint (fields->len, >=, 8);
+      if (!g_str_equal (g_ptr_array_index (fields, fields->len - 5), "yes")
+          || !g_str_equal (g_ptr_array_index (fields, fields->len - 4), "yes")
+          || !g_str_equal (g_ptr_array_index (fields, fields->len - 3), "yes"))
+        g_error ("a font of the PDF is not embedded as a subset with Unicode: %s", lines[i]);
+      fonts++;
+    }
+  /* regular and bold at least */
+  g_assert_cmpuint (fonts, >=, 2);
+  cjm_export_options_clear (&options);
+}
+
 static void
 test_persona_filter (void)
 {
@@ -1162,6 +1207,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/text", test_pdf_text);
   g_test_add_func ("/export/pdf/persona-filter", test_persona_filter);
   g_test_add_func ("/export/svg", test_svg);
+  g_test_add_func ("/export/pdf/fonts", test_pdf_fonts);
   g_test_add_data_func ("/export/cli/file-too-big/pdf", "out.pdf", test_cli_file_too_big);
   g_test_add_data_func ("/export/cli/file-too-big/svg", "out.svg", test_cli_file_too_big);
   g_test_add_data_func ("/export/cli/file-too-big/png", "out.png", test_cli_file_too_big);
