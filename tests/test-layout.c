@@ -722,8 +722,9 @@ test_hit_curve_points (void)
               double y = cjm_layout_value_to_y (layout, curve->lane, source->value);
 
               g_assert_cmpfloat_with_epsilon (curve->points[i].y, y, EPSILON);
+              /* from left to right, never two at one x: no vertical steps */
               if (i > 0)
-                g_assert_cmpfloat (curve->points[i - 1].x, <=, curve->points[i].x);
+                g_assert_cmpfloat (curve->points[i - 1].x, <, curve->points[i].x);
               if (curve->points[i].x >= cjm_layout_get_width (layout))
                 continue;
 
@@ -1366,6 +1367,67 @@ test_monotone_layout_curves (void)
     }
 }
 
+/* Touchpoints stacked in one column share an x; a curve through them
+ * spreads its points around it, in the curve's order, instead of climbing
+ * straight up or down. */
+static void
+test_stacked_curve_points (void)
+{
+  g_autoptr(CjmDocument) document = cjm_test_load_example ("fietsabonnement.cjm");
+  g_autoptr(CjmLayout) before = cjm_layout_new (document);
+  g_autoptr(CjmLayout) layout = NULL;
+  g_autoptr(GPtrArray) points = g_ptr_array_new_with_free_func ((GDestroyNotify) cjm_curve_point_free);
+  g_autoptr(GError) error = NULL;
+  CjmCurve *curve = g_ptr_array_index (cjm_document_get_curves (document), 0);
+  const CjmLayoutItem *stacked[3] = { NULL };
+  const CjmLayoutCurve *laid = NULL;
+  guint n_stacked = 0;
+  double centre;
+
+  /* three touchpoints of one column */
+  for (guint i = 0; i < cjm_layout_get_n_items (before) && n_stacked < 3; i++)
+    {
+      const CjmLayoutItem *item = cjm_layout_get_item (before, i);
+
+      if (!CJM_IS_TOUCHPOINT (item->entity))
+        continue;
+      if (n_stacked == 0 || (item->rect.x == stacked[0]->rect.x && item->phase == stacked[0]->phase))
+        stacked[n_stacked++] = item;
+    }
+  g_assert_cmpuint (n_stacked, ==, 3);
+  centre = stacked[0]->rect.x + stacked[0]->rect.width / 2;
+
+  /* up, down and up again in that column, then on in the next phase */
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (points, cjm_curve_point_new_on_touchpoint (cjm_entity_get_id (stacked[i]->entity),
+                                                                i % 2 == 0 ? 2 : -2));
+  g_ptr_array_add (points, cjm_curve_point_new_in_phase (
+    cjm_entity_get_id (g_ptr_array_index (cjm_document_get_phases (document), stacked[0]->phase + 1)),
+    0.5, 0));
+  g_assert_true (cjm_document_set (document, CJM_ENTITY (curve), &error, "points", points, NULL));
+  g_assert_no_error (error);
+
+  layout = cjm_layout_new (document);
+  for (guint c = 0; c < cjm_layout_get_n_curves (layout); c++)
+    if (cjm_layout_get_curve (layout, c)->curve == curve)
+      laid = cjm_layout_get_curve (layout, c);
+  g_assert_nonnull (laid);
+  g_assert_cmpuint (laid->n_points, ==, 4);
+  for (guint i = 0; i < 3; i++)
+    {
+      /* in the curve's order, apart, and over the column */
+      g_assert_cmpuint (laid->source_index[i], ==, i);
+      if (i > 0)
+        g_assert_cmpfloat (laid->points[i].x - laid->points[i - 1].x, >, 20);
+      g_assert_cmpfloat (laid->points[i].x, >, stacked[0]->rect.x);
+      g_assert_cmpfloat (laid->points[i].x, <, stacked[0]->rect.x + stacked[0]->rect.width);
+    }
+  /* around the middle of the column */
+  g_assert_cmpfloat_with_epsilon (laid->points[1].x, centre, EPSILON);
+  g_assert_cmpfloat (laid->points[2].x, <, laid->points[3].x);
+  assert_monotone_segments (laid->points, laid->n_points, laid->controls);
+}
+
 /* The viewport ------------------------------------------------------------ */
 
 static CjmViewport *
@@ -1747,6 +1809,7 @@ main (int   argc,
   g_test_add_func ("/curve/monotone/random", test_monotone_random);
   g_test_add_func ("/curve/monotone/cases", test_monotone_cases);
   g_test_add_func ("/curve/monotone/layout-curves", test_monotone_layout_curves);
+  g_test_add_func ("/curve/stacked-points", test_stacked_curve_points);
   g_test_add_func ("/viewport/zoom-at", test_viewport_zoom_at);
   g_test_add_func ("/viewport/clamp", test_viewport_clamp);
   g_test_add_func ("/viewport/fit", test_viewport_fit);

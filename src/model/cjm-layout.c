@@ -20,6 +20,7 @@
 
 #define CURVE_MARGIN 18.0
 #define EMOTION_LANE_MIN_HEIGHT 180.0
+#define CURVE_SPREAD 48.0          /* between points that share an x */
 
 struct _CjmLayout
 {
@@ -284,6 +285,39 @@ compare_x (gconstpointer a,
   return (int) *(const guint *) a - (int) *(const guint *) b;
 }
 
+/* Points at one x, such as two touchpoints stacked in one column, would
+ * give the curve a vertical step that reads as a glitch on the wall. They
+ * share the room around that x instead, in their order along the curve,
+ * without passing the points beside them. @points are sorted by x. */
+static void
+spread_stacked_points (CjmPoint *points,
+                       guint     n)
+{
+  for (guint first = 0; first < n;)
+    {
+      guint end = first + 1;
+      double centre = points[first].x;
+      double half;
+
+      while (end < n && points[end].x - centre < 0.5)
+        end++;
+      if (end - first < 2)
+        {
+          first = end;
+          continue;
+        }
+
+      half = CURVE_SPREAD * (end - first - 1) / 2;
+      if (first > 0)
+        half = MIN (half, (centre - points[first - 1].x) / 2);
+      if (end < n)
+        half = MIN (half, (points[end].x - centre) / 2);
+      for (guint k = first; k < end; k++)
+        points[k].x = centre - half + 2 * half * (k - first) / (end - first - 1);
+      first = end;
+    }
+}
+
 static void
 layout_curves (CjmLayout *self)
 {
@@ -343,6 +377,7 @@ layout_curves (CjmLayout *self)
           out->points[i] = raw[order[i]];
           out->source_index[i] = order[i];
         }
+      spread_stacked_points (out->points, used);
       out->controls = g_new (CjmPoint, MAX (2 * used, 1));
       if (used >= 2)
         cjm_curve_monotone_controls (out->points, used, out->controls);
