@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <hb-ot.h>
 #include <hb-subset.h>
 #include <math.h>
 #include <pango/pangocairo.h>
@@ -212,9 +213,10 @@ user_scale (cairo_t *cr)
   return sqrt (fabs (m.xx * m.yy - m.xy * m.yx));
 }
 
-/* The current path in page coordinates, as <rect .../> when it is one
- * upright rectangle, else as <path d="..."/>. Returns FALSE for an empty
- * path, which paints nothing. @element is left open for more attributes. */
+/* Begins an element for the current path in page coordinates: <rect
+ * when it is one upright rectangle, else <path d="...", left open for the
+ * caller's attributes. Returns FALSE for an empty path, which paints
+ * nothing, and writes nothing then. */
 static gboolean
 append_shape (CjmSvgWriter *self)
 {
@@ -819,11 +821,14 @@ append_font_face (GString      *s,
   if (length > 4)
     {
       g_autofree char *encoded = g_base64_encode ((const guchar *) data, length);
+      /* one variable font has every weight (Cantarell is one) */
+      g_autofree char *weight = hb_ot_var_has_data (font->face) ? g_strdup ("100 900")
+                                                                 : g_strdup_printf ("%d", font->weight);
 
       g_string_append (s, "@font-face { font-family: ");
       append_family (s, font->family, FALSE);
-      g_string_append_printf (s, "; font-weight: %d; font-style: %s; src: url(data:font/%s;base64,%s); }\n",
-                              font->weight,
+      g_string_append_printf (s, "; font-weight: %s; font-style: %s; src: url(data:font/%s;base64,%s); }\n",
+                              weight,
                               font->style == PANGO_STYLE_ITALIC ? "italic"
                               : font->style == PANGO_STYLE_OBLIQUE ? "oblique" : "normal",
                               memcmp (data, "OTTO", 4) == 0 ? "otf" : "ttf",
