@@ -718,6 +718,7 @@ assert_words_as_in_pdf (GHashTable *spots,
   xmlXPathFreeObject (found);
   xmlXPathFreeContext (context);
   xmlFreeDoc (doc);
+  g_test_message ("%u words of the PDF, %u not in their place in the SVG", n_words, misplaced);
   g_assert_cmpuint (misplaced, ==, 0);
   return n_words;
 }
