@@ -384,7 +384,8 @@ is_stale_backup_link (const char        *folder,
  * when it is more than a minute old. The temporary file of a save still
  * running, in this program or another, is kept however old it is. So is
  * everything else in @folder, but for NAME~.new where it is a second name
- * of NAME or NAME~ (what a save killed while keeping its backup leaves). Errors are ignored: this only tidies up.
+ * of NAME or NAME~ (what a save killed while keeping its backup leaves).
+ * Errors are ignored: this only tidies up.
  *
  * Returns: how many files were removed
  */

@@ -724,6 +724,26 @@ draw_tile (CjmRenderer            *renderer,
   cairo_restore (cr);
 }
 
+/* cairo's own SVG surface would draw the text as outlines. */
+static gboolean
+export_svg (CjmDocument            *document,
+            CjmRenderer            *renderer,
+            CjmLayout              *layout,
+            const CjmExportOptions *options,
+            Output                 *out,
+            double                  width,
+            double                  height,
+            const char             *date,
+            GError                **error)
+{
+  g_autoptr(CjmSvgWriter) svg = NULL;
+
+  svg = cjm_svg_writer_new (out->stream, width * PT_PER_MM, height * PT_PER_MM,
+                            cjm_map_get_title (cjm_document_get_map (document)));
+  draw_poster (renderer, cjm_svg_writer_get_cairo (svg), layout, options, width, height, 0, date);
+  return cjm_svg_writer_finish (svg, error);
+}
+
 static gboolean
 export_vector (CjmDocument            *document,
                const CjmExportOptions *options,
@@ -739,6 +759,9 @@ export_vector (CjmDocument            *document,
   cairo_t *cr;
 
   page_size_for (layout, options, &width, &height);
+
+  if (options->format == CJM_EXPORT_SVG)
+    return export_svg (document, renderer, layout, options, out, width, height, date, error);
 
   if (options->tile_width > 0)
     {
@@ -760,25 +783,11 @@ export_vector (CjmDocument            *document,
     }
   else
     {
-      if (options->format == CJM_EXPORT_PDF)
-        {
-          surface = cairo_pdf_surface_create_for_stream (write_to_stream, out,
-                                                         width * PT_PER_MM, height * PT_PER_MM);
-          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                          cjm_map_get_title (cjm_document_get_map (document)));
-          cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Reiskaart");
-        }
-      else
-        {
-          /* cairo's SVG surface would draw the text as outlines */
-          g_autoptr(CjmSvgWriter) svg = NULL;
-
-          svg = cjm_svg_writer_new (out->stream, width * PT_PER_MM, height * PT_PER_MM,
-                                    cjm_map_get_title (cjm_document_get_map (document)));
-          draw_poster (renderer, cjm_svg_writer_get_cairo (svg), layout, options, width, height,
-                       0, date);
-          return cjm_svg_writer_finish (svg, error);
-        }
+      surface = cairo_pdf_surface_create_for_stream (write_to_stream, out,
+                                                     width * PT_PER_MM, height * PT_PER_MM);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                      cjm_map_get_title (cjm_document_get_map (document)));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Reiskaart");
       cr = cairo_create (surface);
       draw_poster (renderer, cr, layout, options, width, height, 0, date);
       cairo_show_page (cr);
