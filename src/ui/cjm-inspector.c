@@ -44,6 +44,8 @@ struct _CjmInspector
 
   CjmSelection *selection;
   CjmDocument  *document;
+  GSignalGroup *selection_signals;
+  GSignalGroup *document_signals;
   CjmEntity    *entity;
   GPtrArray    *editors;
   Editor       *committing;
@@ -2652,6 +2654,8 @@ cjm_inspector_dispose (GObject *object)
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_object (&self->entity);
+  g_clear_object (&self->selection_signals);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
 
@@ -2702,6 +2706,12 @@ cjm_inspector_class_init (CjmInspectorClass *klass)
 static void
 cjm_inspector_init (CjmInspector *self)
 {
+  self->selection_signals = g_signal_group_new (CJM_TYPE_SELECTION);
+  g_signal_group_connect_object (self->selection_signals, "changed",
+                                 G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  self->document_signals = g_signal_group_new (CJM_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed",
+                                 G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
   self->editors = g_ptr_array_new_with_free_func (editor_unref);
 
   self->scroller = gtk_scrolled_window_new ();
@@ -2733,19 +2743,9 @@ cjm_inspector_set_selection (CjmInspector *self,
     return;
 
   document = selection != NULL ? cjm_selection_get_document (selection) : NULL;
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
-
   g_set_object (&self->selection, selection);
   g_set_object (&self->document, document);
-
-  if (self->selection != NULL)
-    g_signal_connect_object (self->selection, "changed", G_CALLBACK (on_selection_changed),
-                             self, G_CONNECT_SWAPPED);
-  if (self->document != NULL)
-    g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed),
-                             self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->selection_signals, selection);
+  g_signal_group_set_target (self->document_signals, document);
   rebuild (self);
 }

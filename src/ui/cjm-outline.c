@@ -117,6 +117,8 @@ struct _CjmOutline
 
   CjmSelection       *selection;
   CjmDocument        *document;
+  GSignalGroup       *selection_signals;
+  GSignalGroup       *document_signals;
   GHashTable         *nodes;        /* CjmEntity -> CjmOutlineNode */
   GHashTable         *dirty;        /* CjmEntity set, to refresh in place */
   GHashTable         *relocate;     /* CjmEntity set (referenced), items to move */
@@ -1233,6 +1235,8 @@ cjm_outline_dispose (GObject *object)
   g_clear_object (&self->selection_model);
   g_clear_object (&self->tree);
   g_clear_object (&self->roots);
+  g_clear_object (&self->selection_signals);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->selection);
   g_clear_object (&self->document);
   g_clear_pointer (&self->nodes, g_hash_table_unref);
@@ -1260,6 +1264,13 @@ cjm_outline_init (CjmOutline *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *list_view;
+
+  self->selection_signals = g_signal_group_new (CJM_TYPE_SELECTION);
+  g_signal_group_connect_object (self->selection_signals, "changed",
+                                 G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  self->document_signals = g_signal_group_new (CJM_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed",
+                                 G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
 
   self->scroll_to = -1;
   self->nodes = g_hash_table_new (NULL, NULL);
@@ -1322,20 +1333,10 @@ cjm_outline_set_selection (CjmOutline   *self,
     return;
 
   document = selection != NULL ? cjm_selection_get_document (selection) : NULL;
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed, self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
-
   g_set_object (&self->selection, selection);
   g_set_object (&self->document, document);
-
-  if (self->selection != NULL)
-    g_signal_connect_object (self->selection, "changed", G_CALLBACK (on_selection_changed),
-                             self, G_CONNECT_SWAPPED);
-  if (self->document != NULL)
-    g_signal_connect_object (self->document, "changed", G_CALLBACK (on_document_changed),
-                             self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->selection_signals, selection);
+  g_signal_group_set_target (self->document_signals, document);
 
   g_clear_handle_id (&self->update_id, g_source_remove);
   self->built_once = FALSE;

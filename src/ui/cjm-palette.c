@@ -17,12 +17,13 @@
  * section headings are list headers, so arrow keys skip them. */
 struct _CjmPalette
 {
-  GtkWidget    parent_instance;
+  GtkWidget     parent_instance;
 
-  GtkWidget   *scroller;
-  GtkListBox  *list;
-  CjmDocument *document;
-  guint        refresh_id;
+  GtkWidget    *scroller;
+  GtkListBox   *list;
+  CjmDocument  *document;
+  GSignalGroup *document_signals;
+  guint         refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (CjmPalette, cjm_palette, GTK_TYPE_WIDGET)
@@ -306,6 +307,7 @@ cjm_palette_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (cjm_palette_parent_class)->dispose (object);
@@ -341,6 +343,10 @@ cjm_palette_class_init (CjmPaletteClass *klass)
 static void
 cjm_palette_init (CjmPalette *self)
 {
+  self->document_signals = g_signal_group_new (CJM_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed",
+                                 G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -379,12 +385,8 @@ cjm_palette_set_document (CjmPalette  *self,
   if (self->document == document)
     return;
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed),
-                             self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->document_signals, document);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   fill (self);

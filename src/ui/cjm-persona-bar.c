@@ -35,6 +35,7 @@ struct _CjmPersonaBar
   char            *rename_id;
 
   CjmDocument     *document;
+  GSignalGroup    *document_signals;
   char            *persona;
   CjmCurveVariant  variant;
   gboolean         syncing;
@@ -672,6 +673,7 @@ cjm_persona_bar_dispose (GObject *object)
     gtk_widget_unparent (child);
   self->context_menu = NULL;
   self->rename_popover = NULL;
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (cjm_persona_bar_parent_class)->dispose (object);
@@ -825,6 +827,10 @@ cjm_persona_bar_init (CjmPersonaBar *self)
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   GtkWidget *spacer;
 
+  self->document_signals = g_signal_group_new (CJM_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "changed",
+                                 G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
   gtk_widget_add_css_class (GTK_WIDGET (self), "toolbar");
   self->variant = CJM_CURVE_AS_IS;
@@ -910,12 +916,8 @@ cjm_persona_bar_set_document (CjmPersonaBar *self,
   if (self->document == document)
     return;
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed),
-                             self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->document_signals, document);
   rebuild (self);
 }
 
